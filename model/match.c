@@ -1,0 +1,534 @@
+// SPDX-License-Identifier: MIT
+/*
+ * model/match.c - breakpoint and watchpoint matching (digest 1-3), after
+ * the v9.4 pseudocode: value match, state match, linking.  Every
+ * CONSTRAINED UNPREDICTABLE case is resolved through ad_policy().
+ */
+#include "match.h"
+
+#include "config.h"
+#include "debug.h"
+#include "policy.h"
+
+static unsigned bits(uint64_t v, unsigned hi, unsigned lo)
+{
+	return (unsigned)((v >> lo) & ((1ull << (hi - lo + 1)) - 1));
+}
+
+/* Bits [63:lsb] of @v (lsb <= 63). */
+static uint64_t top_bits(uint64_t v, unsigned lsb)
+{
+	return v >> lsb;
+}
+
+/* Does @a equal @b in bits [top:lsb]? */
+static bool eq_bits(uint64_t a, uint64_t b, unsigned top, unsigned lsb)
+{
+	uint64_t m = (top >= 63 ? ~0ull : ((1ull << (top + 1)) - 1)) &
+		     ~((1ull << lsb) - 1);
+
+	return ((a ^ b) & m) == 0;
+}
+
+/*
+ * The compare width for a DBGBVR/DBGWVR value: DebugAddrTop, or 63 when the
+ * RESS bits are not a sign extension and the policy says they count.
+ */
+static unsigned vr_top(const struct ad_state *s, uint64_t vr)
+{
+	unsigned top = ad_debug_addr_top(s->cfg);
+	uint64_t hi = top_bits(vr, top);
+	uint64_t ones = top_bits(~0ull, top);
+
+	if (hi != 0 && hi != ones &&
+	    ad_policy(s, AD_POL_DBGXVR_RESS) == AD_RESS_COMPARE)
+		return 63;
+	return top;
+}
+
+/* AArch64.IsUnprivAccessPriv, inverted: the EL an access is checked as. */
+unsigned ad_access_el(const struct ad_state *s, bool unpriv)
+{
+	unsigned el = s->pe.el;
+	bool priv;
+
+	if (!unpriv || el == AD_EL0)
+		return el;
+	switch (el) {
+	case AD_EL1:
+		priv = ad_el2_enabled(s) && (s->r.hcr_el2 & AD_HCR_NV) &&
+		       (s->r.hcr_el2 & AD_HCR_NV1);
+		break;
+	case AD_EL2:
+		priv = !((s->r.hcr_el2 & AD_HCR_E2H) && (s->r.hcr_el2 & AD_HCR_TGE));
+		break;
+	default:
+		priv = true;
+		break;
+	}
+	/* PSTATE.UAO=1: LDTR/STTR behave as ordinary accesses (FEAT_UAO). */
+	if (s->cfg->uao && s->pe.uao && (el == AD_EL1 || el == AD_EL2))
+		priv = true;
+	return priv ? el : AD_EL0;
+}
+
+void ad_access_range(const struct ad_state *s, const struct ad_access *a,
+		     uint64_t *lo, uint64_t *hi)
+{
+	uint64_t size = a->size ? a->size : 1;
+
+	if (a->kind == AD_ACC_DC_ZVA)
+		size = s->cfg->dczva_bytes;
+	else if (a->kind == AD_ACC_DC_IVAC)
+		size = s->cfg->dcivac_bytes;
+	if (a->kind == AD_ACC_DC_ZVA || a->kind == AD_ACC_DC_IVAC)
+		*lo = a->va & ~(size - 1);
+	else
+		*lo = a->va;
+	*hi = *lo + size - 1;
+}
+
+/* CheckValidStateMatch: false for a reserved HMC:SSC:PxC combination. */
+bool ad_valid_state_match(const struct ad_config *c, unsigned ssce,
+			  unsigned ssc, bool hmc, unsigned pxc, bool is_wp)
+{
+	unsigned v = (unsigned)hmc << 4 | (ssc & 3) << 2 | (pxc & 3);
+
+	if (ssce)
+		return false; /* SSCE needs FEAT_RME, not modelled */
+	/* Not allocated in any architecture version: 01110 100x0 10110 11x10 */
+	if (v == 0x0e || (v & 0x1d) == 0x10 || v == 0x16 || (v & 0x1b) == 0x1a)
+		return false;
+	/* HMC:PxC == 000 (AArch32 Usr/Sys/Svc) only on AArch32-capable bps. */
+	if ((is_wp || !c->aarch32_el1) && !hmc && pxc == 0 && ssc != 3)
+		return false;
+	if (!c->el3 && !c->el2 && (hmc || ssc))
+		return false;
+	if (!c->el3 && (ssc == 1 || ssc == 2) && v != 0x14)
+		return false;
+	if (!c->el3 && v == 0x18)
+		return false;
+	if (!c->el2 && v == 0x1c)
+		return false;
+	/* Secure EL2 is not modelled: 01100, 10100, x11x1. */
+	if (v == 0x0c || v == 0x14 || (v & 0x0d) == 0x0d)
+		return false;
+	return true;
+}
+
+/*
+ * Resolve LBN for a linked comparator (AArch64.StateMatch): returns the
+ * breakpoint to compare against, -1 for "behave as unlinked", -2 for
+ * "disabled".
+ */
+static int resolve_lbn(const struct ad_state *s, unsigned lbn)
+{
+	const struct ad_config *c = s->cfg;
+	unsigned first_ctx = 0;
+
+	while (first_ctx < c->num_bps && !ad_bp_is_context_aware(c, first_ctx))
+		first_ctx++;
+	if (lbn >= c->num_bps) {
+		if (ad_policy(s, AD_POL_BPNOTIMPL) == AD_BPNOTIMPL_DISABLED)
+			return -2;
+		return (int)first_ctx;
+	}
+	if (!ad_bp_is_context_aware(c, lbn)) {
+		switch (ad_policy(s, AD_POL_BPNOTCTXCMP)) {
+		case AD_BPNOTCTXCMP_DISABLED:
+			return -2;
+		case AD_BPNOTCTXCMP_UNLINKED:
+			return -1;
+		default:
+			return (int)first_ctx;
+		}
+	}
+	return (int)lbn;
+}
+
+static unsigned ctrl_lbn(const struct ad_state *s, uint64_t ctrl)
+{
+	unsigned lbn = bits(ctrl, 19, 16);
+
+	if (s->cfg->debugv8p9)
+		lbn |= bits(ctrl, 31, 30) << 4;
+	return lbn;
+}
+
+static bool bp_value_match(const struct ad_state *s, unsigned n, uint64_t pc,
+			   bool linked_to);
+
+/* AArch64.StateMatch */
+static bool state_match(const struct ad_state *s, uint64_t ctrl, bool is_wp,
+			bool linked, unsigned acc_el, bool acc_secure)
+{
+	unsigned ssc = bits(ctrl, 15, 14), pxc = bits(ctrl, 2, 1);
+	bool hmc = bits(ctrl, 13, 13);
+	bool el3_match, el2_match, priv_match, ss_match;
+
+	if (!ad_valid_state_match(s->cfg, bits(ctrl, 29, 29), ssc, hmc, pxc, is_wp)) {
+		if (ad_policy(s, AD_POL_RESBPWPCTRL) == AD_RESBPWPCTRL_DISABLED)
+			return false;
+		hmc = false;
+		ssc = 0;
+		pxc = 3;
+	}
+
+	el3_match = s->cfg->el3 && hmc && !(ssc & 1);
+	el2_match = s->cfg->el2 &&
+		    ((hmc && ((ssc << 2 | pxc) != 0x8)) || ssc == 3);
+	switch (acc_el) {
+	case AD_EL3: priv_match = el3_match; break;
+	case AD_EL2: priv_match = el2_match; break;
+	case AD_EL1: priv_match = pxc & 1; break;
+	default:     priv_match = pxc & 2; break;
+	}
+
+	switch (ssc) {
+	case 0: ss_match = true; break;
+	case 1: ss_match = !acc_secure; break;
+	case 2: ss_match = acc_secure; break;
+	default: ss_match = hmc || acc_secure; break;
+	}
+	if (!priv_match || !ss_match)
+		return false;
+
+	if (linked) {
+		int lbn = resolve_lbn(s, ctrl_lbn(s, ctrl));
+
+		if (lbn == -2)
+			return false;
+		if (lbn >= 0 && !bp_value_match(s, (unsigned)lbn, 0, true))
+			return false;
+	}
+	return true;
+}
+
+bool ad_state_match(const struct ad_state *s, uint64_t ctrl, bool is_wp,
+		    unsigned acc_el, bool acc_secure)
+{
+	bool linked = is_wp ? bits(ctrl, 20, 20) : (bits(ctrl, 23, 20) & 0xb) == 1;
+
+	return state_match(s, ctrl, is_wp, linked, acc_el, acc_secure);
+}
+
+/* IsBreakpointEnabled / IsWatchpointEnabled: E, and EMBWE for n >= 16. */
+static bool comparator_enabled(const struct ad_state *s, uint64_t ctrl, unsigned n)
+{
+	if (!(ctrl & 1))
+		return false;
+	return n < 16 || !s->cfg->debugv8p9 || (s->r.mdscr_el1 & AD_MDSCR_EMBWE);
+}
+
+/* AArch64.ReservedBreakpointType */
+int ad_effective_bt(const struct ad_state *s, unsigned n)
+{
+	const struct ad_config *c = s->cfg;
+	unsigned bt = bits(s->r.bcr[n], 23, 20);
+	bool ctx_type = bt != 0 && bt != 1 && bt != 4 && bt != 5;
+	bool reserved = false;
+
+	if ((bt & 0xe) == 0x6 || (bt & 0xc) == 0xc)
+		reserved |= !c->vhe; /* 011x, 11xx: CONTEXTIDR_EL1/EL2 types */
+	if ((bt & 0xe) == 0x4)
+		reserved |= !c->bwe; /* 010x: address mismatch, see docs/ */
+	if (bt & 0x8)
+		reserved |= !c->el2; /* 1xxx: VMID / CONTEXTIDR_EL2 types */
+	if (ctx_type)
+		reserved |= !ad_bp_is_context_aware(c, n);
+	if (!reserved)
+		return (int)bt;
+	if (ad_policy(s, AD_POL_RESBPTYPE) == AD_RESBPTYPE_DISABLED)
+		return -1;
+	return 0; /* the UNKNOWN allocated type: unlinked address match */
+}
+
+/* The address mask of an address breakpoint (FEAT_BWE), -1 = disabled. */
+static int bp_mask(const struct ad_state *s, unsigned n)
+{
+	int mask = s->cfg->bwe ? (int)bits(s->r.bcr[n], 28, 24) : 0;
+
+	if (mask == 1 || mask == 2) {
+		switch (ad_policy(s, AD_POL_BPMASK)) {
+		case AD_BPMASK_DISABLED: return -1;
+		case AD_BPMASK_ZERO: return 0;
+		default: return 3;
+		}
+	}
+	return mask;
+}
+
+/* The address part of AArch64.BreakpointValueMatch for instruction address @va. */
+static bool bp_addr_match(const struct ad_state *s, unsigned n, uint64_t va,
+			  int mask)
+{
+	uint64_t bvr = s->r.bvr[n];
+	unsigned bas = bits(s->r.bcr[n], 8, 5), top = vr_top(s, bvr);
+	unsigned lsb = mask > 2 ? (unsigned)mask : 2;
+	bool byte_ok = true;
+
+	if (s->cfg->aarch32_el1)
+		byte_ok = bas >> (va & 3) & 1;
+	if (mask > 2 && bas != 0xf) {
+		switch (ad_policy(s, AD_POL_WPMASKANDBAS)) {
+		case AD_WPMASKANDBAS_IGNORE_BAS: byte_ok = true; break;
+		case AD_WPMASKANDBAS_NOMATCH: return false;
+		default: break;
+		}
+	}
+	if (mask > 2 && (bvr & ((1ull << mask) - 1) & ~3ull) &&
+	    ad_policy(s, AD_POL_BPMASKEDBITS) == AD_MASKEDBITS_NOMATCH)
+		return false;
+	return byte_ok && eq_bits(va, bvr, top, lsb);
+}
+
+/* VTTBR_EL2.VMID as the VMID comparison sees it, and DBGBVR's VMID field. */
+static bool vmid_match(const struct ad_state *s, uint64_t bvr)
+{
+	bool v16 = s->cfg->vmid16 && (s->r.vtcr_el2 >> 19 & 1);
+	unsigned vmid = bits(s->r.vttbr_el2, 63, 48);
+	unsigned want = v16 ? bits(bvr, 47, 32) : bits(bvr, 39, 32);
+
+	if (!v16)
+		vmid &= 0xff;
+	return vmid == want;
+}
+
+/*
+ * AArch64.BreakpointValueMatch.  @linked_to: called from StateMatch for a
+ * link (the address, if any, is not compared then).
+ */
+static bool bp_value_match(const struct ad_state *s, unsigned n, uint64_t pc,
+			   bool linked_to)
+{
+	unsigned el = s->pe.el;
+	uint64_t bvr = s->r.bvr[n];
+	bool in_host = ad_el_is_in_host(s, el);
+	bool match_addr, mismatch, match_vmid, match_cid, match_cid1, match_cid2;
+	bool linking, bvr_ok = true, bxvr_ok = true;
+	int bt, mask = 0;
+
+	if (!comparator_enabled(s, s->r.bcr[n], n))
+		return false;
+	bt = ad_effective_bt(s, n);
+	if (bt < 0)
+		return false;
+
+	match_addr = (bt & 0xa) == 0;        /* 0x0x */
+	mismatch = (bt & 0xe) == 0x4;        /* 010x */
+	match_vmid = (bt & 0xc) == 0x8;      /* 10xx */
+	match_cid = (bt & 0xe) == 0x2;       /* 001x */
+	match_cid1 = (bt & 0xe) == 0xa || (bt & 0x6) == 0x6; /* 101x, x11x */
+	match_cid2 = (bt & 0xc) == 0xc;      /* 11xx */
+	linking = bt & 1;
+
+	if (linked_to && !linking)
+		return false;
+	if (!linked_to && linking && !match_addr)
+		return false;
+	if (linked_to && match_addr)
+		return ad_policy(s, AD_POL_BPLINKEDADDRMATCH) ==
+		       AD_BPLINKEDADDRMATCH_MATCH;
+
+	if (match_addr) {
+		mask = bp_mask(s, n);
+		if (mask < 0)
+			return false;
+		bvr_ok = bp_addr_match(s, n, pc, mask);
+	} else if (match_cid) {
+		if (in_host)
+			bvr_ok = (uint32_t)s->r.contextidr_el2 == (uint32_t)bvr;
+		else
+			bvr_ok = el <= AD_EL1 &&
+				 (uint32_t)s->r.contextidr_el1 == (uint32_t)bvr;
+	} else if (match_cid1) {
+		bvr_ok = el <= AD_EL1 && !in_host &&
+			 (uint32_t)s->r.contextidr_el1 == (uint32_t)bvr;
+	}
+	if (match_vmid)
+		bxvr_ok = el <= AD_EL1 && ad_el2_enabled(s) && !in_host &&
+			  vmid_match(s, bvr);
+	else if (match_cid2)
+		bxvr_ok = el != AD_EL3 && ad_el2_enabled(s) &&
+			  (uint32_t)(bvr >> 32) == (uint32_t)s->r.contextidr_el2;
+
+	if (mismatch) {
+		/* FEAT_BWE: matches outside the masked range; MASK=0 never. */
+		return mask > 2 && !bvr_ok;
+	}
+	return bvr_ok && bxvr_ok;
+}
+
+/* AArch64.BreakpointMatch for an A64 instruction (size 4) at @pc. */
+bool ad_breakpoint_match(const struct ad_state *s, unsigned n, uint64_t pc)
+{
+	uint64_t bcr;
+	int bt;
+	bool match;
+
+	if (n >= s->cfg->num_bps)
+		return false;
+	bcr = s->r.bcr[n];
+	match = bp_value_match(s, n, pc, false);
+	bt = ad_effective_bt(s, n);
+	/*
+	 * With AArch32 a breakpoint can select only the second halfword of
+	 * the instruction (BAS=0b1100): Unpredictable_BPMATCHHALF.
+	 */
+	if (!match && bt >= 0 && (bt & 0xe) == 0 && s->cfg->aarch32_el1 &&
+	    bp_value_match(s, n, pc + 2, false))
+		match = ad_policy(s, AD_POL_BPMATCHHALF) == AD_BPMATCHHALF_MATCH;
+	if (!match)
+		return false;
+	return state_match(s, bcr, false, bt == 1 || bt == 5, s->pe.el,
+			   ad_is_secure(s));
+}
+
+uint64_t ad_breakpoints_matching(const struct ad_state *s, uint64_t pc)
+{
+	uint64_t hits = 0;
+
+	for (unsigned n = 0; n < s->cfg->num_bps; n++)
+		if (ad_breakpoint_match(s, n, pc))
+			hits |= 1ull << n;
+	return hits;
+}
+
+static bool bas_contiguous(unsigned bas)
+{
+	unsigned lsb = bas & -bas, msb = bas + lsb;
+
+	return (msb & (msb - 1)) == 0;
+}
+
+/* Lowest contiguous run of set bits of @bas. */
+static unsigned bas_lowest_run(unsigned bas)
+{
+	unsigned lsb = bas & -bas;
+
+	return bas & ~(bas + lsb) & 0xff;
+}
+
+/* The watchpoint MASK after Unpredictable_RESWPMASK; -1 = disabled. */
+static int wp_mask(const struct ad_state *s, unsigned n)
+{
+	int mask = (int)bits(s->r.wcr[n], 28, 24);
+
+	if (mask == 1 || mask == 2) {
+		switch (ad_policy(s, AD_POL_RESWPMASK)) {
+		case AD_RESWPMASK_DISABLED: return -1;
+		case AD_RESWPMASK_ZERO: return 0;
+		default: return 3;
+		}
+	}
+	return mask;
+}
+
+/* AArch64.WatchpointByteMatch */
+static bool wp_byte_match(const struct ad_state *s, unsigned n, uint64_t va,
+			  int mask)
+{
+	uint64_t wvr = s->r.wvr[n];
+	unsigned bas = bits(s->r.wcr[n], 12, 5), top = vr_top(s, wvr);
+	unsigned bottom = (wvr & 4) ? 2 : 3;
+	bool byte_ok;
+
+	if (bottom == 2)
+		bas &= 0xf; /* deprecated word-aligned form: BAS[7:4] ignored */
+	byte_ok = bas >> (va & ((1u << bottom) - 1)) & 1;
+
+	if (mask > 0 && bits(s->r.wcr[n], 12, 5) != 0xff) {
+		switch (ad_policy(s, AD_POL_WPMASKANDBAS)) {
+		case AD_WPMASKANDBAS_IGNORE_BAS: byte_ok = true; break;
+		case AD_WPMASKANDBAS_NOMATCH: return false;
+		default: byte_ok = bits(s->r.wcr[n], 12, 5) >> (va & 7) & 1; break;
+		}
+	} else if (bas && !bas_contiguous(bas)) {
+		switch (ad_policy(s, AD_POL_WPBASCONTIGUOUS)) {
+		case AD_WPBAS_LOWEST_RUN:
+			byte_ok = bas_lowest_run(bas) >> (va & ((1u << bottom) - 1)) & 1;
+			break;
+		case AD_WPBAS_WHOLE_DWORD:
+			byte_ok = true;
+			bottom = 3;
+			break;
+		case AD_WPBAS_NOMATCH:
+			return false;
+		default:
+			break;
+		}
+	}
+
+	if (mask > (int)bottom) {
+		if (!eq_bits(va, wvr, top, (unsigned)mask))
+			return false;
+		if ((wvr & ((1ull << mask) - 1) & ~((1ull << bottom) - 1)) &&
+		    ad_policy(s, AD_POL_WPMASKEDBITS) == AD_MASKEDBITS_NOMATCH)
+			return false;
+		return byte_ok;
+	}
+	return byte_ok && eq_bits(va, wvr, top, bottom);
+}
+
+/* The LSC part of AArch64.WatchpointMatch. */
+static bool lsc_match(const struct ad_state *s, unsigned lsc,
+		      enum ad_acc_kind kind)
+{
+	bool rd = kind == AD_ACC_LOAD || kind == AD_ACC_LOAD_EX || kind == AD_ACC_ATOMIC;
+	bool wr = !rd || kind == AD_ACC_ATOMIC;
+
+	if (lsc == 0) {
+		if (ad_policy(s, AD_POL_RESLSC) == AD_RESLSC_DISABLED)
+			return false;
+		lsc = 3;
+	}
+	return (rd && (lsc & 1)) || (wr && (lsc & 2));
+}
+
+/* AArch64.WatchpointMatch */
+bool ad_watchpoint_match(const struct ad_state *s, unsigned n,
+			 const struct ad_access *a, uint64_t *first_byte)
+{
+	uint64_t wcr, lo, hi;
+	int mask;
+
+	if (n >= s->cfg->num_wps)
+		return false;
+	wcr = s->r.wcr[n];
+	if (!comparator_enabled(s, wcr, n))
+		return false;
+	if (a->kind == AD_ACC_STORE_EX && a->ex_failed &&
+	    ad_policy(s, AD_POL_STXR_FAIL_WP) == AD_STXRFAIL_NOWATCH)
+		return false;
+	if (!lsc_match(s, bits(wcr, 4, 3), a->kind))
+		return false;
+	if (!state_match(s, wcr, true, bits(wcr, 20, 20), ad_access_el(s, a->unpriv),
+			 ad_is_secure(s)))
+		return false;
+	mask = wp_mask(s, n);
+	if (mask < 0)
+		return false;
+
+	ad_access_range(s, a, &lo, &hi);
+	for (uint64_t va = lo;; va++) {
+		if (wp_byte_match(s, n, va, mask)) {
+			if (first_byte)
+				*first_byte = va;
+			return true;
+		}
+		if (va == hi)
+			break;
+	}
+	return false;
+}
+
+uint64_t ad_watchpoints_matching(const struct ad_state *s,
+				 const struct ad_access *a)
+{
+	uint64_t hits = 0;
+
+	for (unsigned n = 0; n < s->cfg->num_wps; n++)
+		if (ad_watchpoint_match(s, n, a, NULL))
+			hits |= 1ull << n;
+	return hits;
+}
