@@ -569,7 +569,7 @@ static const struct ad_field mdcr2_fields[] = {
 
 static const struct ad_encoding mdcr3_spd32[] = {
 	ENC(0, "Legacy: Secure AArch32 EL1 debug per the authentication interface"),
-	{ 1, "Reserved (behaves as 0b00)", AD_ENC_RESERVED | AD_ENC_CU, -1 },
+	{ 1, "Reserved (AArch32 Secure EL1 debug is not modelled)", AD_ENC_RESERVED, -1 },
 	ENC(2, "Secure AArch32 EL1 debug exceptions disabled"),
 	ENC(3, "Secure AArch32 EL1 debug exceptions enabled"),
 };

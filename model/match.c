@@ -9,6 +9,7 @@
 #include "config.h"
 #include "debug.h"
 #include "policy.h"
+#include "regs.h"
 
 static unsigned bits(uint64_t v, unsigned hi, unsigned lo)
 {
@@ -128,11 +129,11 @@ static int resolve_lbn(const struct ad_state *s, unsigned lbn)
 
 	while (first_ctx < c->num_bps && !ad_bp_is_context_aware(c, first_ctx))
 		first_ctx++;
-	if (lbn >= c->num_bps) {
-		if (ad_policy(s, AD_POL_BPNOTIMPL) == AD_BPNOTIMPL_DISABLED)
-			return -2;
-		return (int)first_ctx;
-	}
+	/*
+	 * An unimplemented LBN is not context-aware either: StateMatch
+	 * resolves both through Unpredictable_BPNOTCTXCMP, so the
+	 * BPNOTIMPL case of BreakpointValueMatch is never reached from here.
+	 */
 	if (!ad_bp_is_context_aware(c, lbn)) {
 		switch (ad_policy(s, AD_POL_BPNOTCTXCMP)) {
 		case AD_BPNOTCTXCMP_DISABLED:
@@ -217,7 +218,7 @@ static bool comparator_enabled(const struct ad_state *s, uint64_t ctrl, unsigned
 {
 	if (!(ctrl & 1))
 		return false;
-	return n < 16 || !s->cfg->debugv8p9 || (s->r.mdscr_el1 & AD_MDSCR_EMBWE);
+	return n < 16 || !s->cfg->debugv8p9 || ad_embwe_effective(s);
 }
 
 /* AArch64.ReservedBreakpointType */

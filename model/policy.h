@@ -15,7 +15,6 @@
 enum { AD_RESBPTYPE_DISABLED, AD_RESBPTYPE_UNKNOWN };
 enum { AD_RESBPWPCTRL_DISABLED, AD_RESBPWPCTRL_UNKNOWN };
 enum { AD_BPNOTCTXCMP_DISABLED, AD_BPNOTCTXCMP_UNLINKED, AD_BPNOTCTXCMP_UNKNOWN };
-enum { AD_BPNOTIMPL_DISABLED, AD_BPNOTIMPL_UNKNOWN };
 enum { AD_BPLINKEDADDRMATCH_NOMATCH, AD_BPLINKEDADDRMATCH_MATCH };
 enum { AD_BPMATCHHALF_NOMATCH, AD_BPMATCHHALF_MATCH };
 enum { AD_BPMASK_DISABLED, AD_BPMASK_ZERO, AD_BPMASK_UNKNOWN };
@@ -57,7 +56,7 @@ static inline unsigned ad_policy(const struct ad_state *s, enum ad_policy_id id)
 	return s->pol.choice[id];
 }
 
-/* Look up by name (case-insensitive, "Unpredictable_" prefix optional). */
+/* Look up by name (case-insensitive; the "Unpredictable_"/"Impdef_" prefix optional). */
 int ad_policy_find(const char *name);
 
 /* Set NAME=CHOICE; returns 0, or -1 for an unknown name, -2 for an unknown choice. */

@@ -463,7 +463,7 @@ static bool mdcr2_ebwe(const struct ad_state *s)
  * Effective MDSCR_EL1.EMBWE: ignored (0) when EL3 has MDCR_EL3.EBWE == 0,
  * or EL2 is enabled with MDCR_EL2.EBWE == 0 (D24.3 MDSCR_EL1.EMBWE).
  */
-static bool mdscr_embwe(const struct ad_state *s)
+bool ad_embwe_effective(const struct ad_state *s)
 {
 	if (!(s->r.mdscr_el1 & AD_MDSCR_EMBWE) || !mdcr3_ebwe(s))
 		return false;
@@ -484,7 +484,7 @@ static unsigned effective_bank(const struct ad_state *s)
 		on = mdcr2_ebwe(s);
 		break;
 	default:
-		on = mdscr_embwe(s);
+		on = ad_embwe_effective(s);
 		break;
 	}
 	return on ? bank : 0;

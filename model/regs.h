@@ -29,6 +29,12 @@ uint64_t ad_reg_legalise(const struct ad_state *s, enum ad_reg reg,
 /* An unchecked MSR: legalise and store (side effects included). */
 void ad_reg_write(struct ad_state *s, enum ad_reg reg, unsigned n, uint64_t v);
 
+/*
+ * SelfHostedExtendedBPWPEnabled: MDSCR_EL1.EMBWE as MDCR_EL3.EBWE and
+ * MDCR_EL2.EBWE let it act (breakpoints/watchpoints 16 and up).
+ */
+bool ad_embwe_effective(const struct ad_state *s);
+
 /* Number of the breakpoint/watchpoint a DBGB*, DBGW* encoding with CRm =
  * @crm addresses, MDSELR_EL1.BANK applied where FEAT_Debugv8p9 has it. */
 unsigned ad_banked_index(const struct ad_state *s, unsigned crm);

@@ -123,7 +123,6 @@ enum ad_policy_id {
 	AD_POL_RESBPTYPE,         /* Unpredictable_RESBPTYPE */
 	AD_POL_RESBPWPCTRL,       /* Unpredictable_RESBPWPCTRL */
 	AD_POL_BPNOTCTXCMP,       /* Unpredictable_BPNOTCTXCMP */
-	AD_POL_BPNOTIMPL,         /* Unpredictable_BPNOTIMPL */
 	AD_POL_BPLINKEDADDRMATCH, /* Unpredictable_BPLINKEDADDRMATCH */
 	AD_POL_BPMATCHHALF,       /* Unpredictable_BPMATCHHALF */
 	AD_POL_BPMASK,            /* Unpredictable_RESBPMASK (FEAT_BWE) */

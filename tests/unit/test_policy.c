@@ -1,0 +1,204 @@
+// SPDX-License-Identifier: MIT
+/*
+ * tests/unit/test_policy.c - the policy table: every CONSTRAINED
+ * UNPREDICTABLE / IMPLEMENTATION DEFINED choice is named, documented,
+ * has a default, and can be set by name.
+ */
+#include <ctype.h>
+#include <stdio.h>
+
+#include "ut.h"
+
+/*
+ * Number of choices per policy, from the choice enums in policy.h (the
+ * contract), in enum ad_policy_id order.
+ */
+static const unsigned nchoices[AD_POL__COUNT] = {
+	[AD_POL_RESBPTYPE] = 2,
+	[AD_POL_RESBPWPCTRL] = 2,
+	[AD_POL_BPNOTCTXCMP] = 3,
+	[AD_POL_BPLINKEDADDRMATCH] = 2,
+	[AD_POL_BPMATCHHALF] = 2,
+	[AD_POL_BPMASK] = 3,
+	[AD_POL_BPMASKEDBITS] = 2,
+	[AD_POL_DBGXVR_RESS] = 2,
+	[AD_POL_RESLSC] = 2,
+	[AD_POL_WPBASCONTIGUOUS] = 4,
+	[AD_POL_RESWPMASK] = 3,
+	[AD_POL_WPMASKANDBAS] = 3,
+	[AD_POL_WPMASKEDBITS] = 2,
+	[AD_POL_WP_FAR] = 2,
+	[AD_POL_STXR_FAIL_WP] = 2,
+	[AD_POL_STEP_ISV] = 2,
+	[AD_POL_STEP_VS_IRQ] = 2,
+	[AD_POL_RESET_UNKNOWN] = 3,
+	[AD_POL_BAS_READBACK] = 2,
+	[AD_POL_DLK_WITHOUT_OSLK] = 2,
+};
+
+static void str_lower(char *d, const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i + 1 < n && s[i]; i++)
+		d[i] = (char)tolower((unsigned char)s[i]);
+	d[i] = '\0';
+}
+
+static const char *strip_prefix(const char *name)
+{
+	static const char pfx[] = "unpredictable_";
+	size_t i;
+
+	for (i = 0; i < sizeof(pfx) - 1; i++)
+		if (tolower((unsigned char)name[i]) != pfx[i])
+			return name;
+	return name + sizeof(pfx) - 1;
+}
+
+/* --- every policy resolvable by name ------------------------------------ */
+
+START_TEST(test_policy_name_resolves)
+{
+	const struct ad_policy_desc *d = ad_policy_desc(_i);
+	char low[128], pre[160];
+	const char *bare;
+
+	ck_assert_ptr_nonnull(d);
+	ck_assert_ptr_nonnull(d->name);
+	ck_assert_uint_gt(strlen(d->name), 0);
+	ck_assert_int_eq(ad_policy_find(d->name), (int)_i);
+	/* case-insensitive */
+	str_lower(low, d->name, sizeof(low));
+	ck_assert_int_eq(ad_policy_find(low), (int)_i);
+	/*
+	 * "Unpredictable_" prefix optional, both ways, for the policies that
+	 * carry an Arm Unpredictable_* name.  (Changed after the first run:
+	 * the IMPLEMENTATION DEFINED policies have no such name, so adding
+	 * the prefix to them was not something the contract promises.)
+	 */
+	bare = strip_prefix(d->name);
+	ck_assert_int_eq(ad_policy_find(bare), (int)_i);
+	if (bare != d->name) {
+		snprintf(pre, sizeof(pre), "Unpredictable_%s", bare);
+		ck_assert_int_eq(ad_policy_find(pre), (int)_i);
+	}
+}
+END_TEST
+
+/* --- every policy documented, with a valid default, settable ------------ */
+
+START_TEST(test_policy_documented_and_settable)
+{
+	const struct ad_policy_desc *d = ad_policy_desc(_i);
+	struct ad_policies p;
+	unsigned k;
+
+	ck_assert_ptr_nonnull(d);
+	ck_assert_uint_eq(d->nchoices, nchoices[_i]);
+	ck_assert_ptr_nonnull(d->choices);
+	ck_assert_ptr_nonnull(d->choice_help);
+	ck_assert_ptr_nonnull(d->situation);
+	ck_assert_ptr_nonnull(d->source);
+	ck_assert_ptr_nonnull(d->why_default);
+	ck_assert_uint_gt(strlen(d->why_default), 0);
+	ck_assert_uint_lt(d->dflt, d->nchoices);
+
+	ad_policies_default(&p);
+	ck_assert_uint_eq(p.choice[_i], d->dflt);
+
+	for (k = 0; k < d->nchoices; k++) {
+		ck_assert_ptr_nonnull(d->choices[k]);
+		ck_assert_ptr_nonnull(d->choice_help[k]);
+		ck_assert_int_eq(ad_policy_set(&p, d->name, d->choices[k]), 0);
+		ck_assert_uint_eq(p.choice[_i], k);
+	}
+}
+END_TEST
+
+/* --- Arm's Unpredictable_* names (digest 10, S94) ----------------------- */
+
+/* The types.h comments give ids 0..13 Arm's Unpredictable_* names. */
+START_TEST(test_policy_unpredictable_prefix)
+{
+	const struct ad_policy_desc *d = ad_policy_desc(_i);
+
+	ck_assert_ptr_nonnull(d);
+	ck_assert_msg(strip_prefix(d->name) != d->name,
+		      "policy %u is named %s", _i, d->name);
+}
+END_TEST
+
+START_TEST(test_policy_arm_names)
+{
+	ck_assert_int_eq(ad_policy_find("Unpredictable_RESBPTYPE"), AD_POL_RESBPTYPE);
+	ck_assert_int_eq(ad_policy_find("resbpwpctrl"), AD_POL_RESBPWPCTRL);
+	ck_assert_int_eq(ad_policy_find("BPNOTCTXCMP"), AD_POL_BPNOTCTXCMP);
+	ck_assert_int_eq(ad_policy_find("UNPREDICTABLE_BPMATCHHALF"), AD_POL_BPMATCHHALF);
+	ck_assert_int_eq(ad_policy_find("Unpredictable_DBGxVR_RESS"), AD_POL_DBGXVR_RESS);
+	ck_assert_int_eq(ad_policy_find("wpbascontiguous"), AD_POL_WPBASCONTIGUOUS);
+	ck_assert_int_eq(ad_policy_find("Unpredictable_RESWPMASK"), AD_POL_RESWPMASK);
+	ck_assert_int_eq(ad_policy_find("WPMASKANDBAS"), AD_POL_WPMASKANDBAS);
+	ck_assert_int_eq(ad_policy_find("WPMASKEDBITS"), AD_POL_WPMASKEDBITS);
+}
+END_TEST
+
+START_TEST(test_policy_find_unknown)
+{
+	ck_assert_int_eq(ad_policy_find("NOSUCHPOLICY"), -1);
+	ck_assert_int_eq(ad_policy_find(""), -1);
+	ck_assert_int_eq(ad_policy_find("Unpredictable_"), -1);
+}
+END_TEST
+
+/* ad_policy_set: 0 ok, -1 unknown name, -2 unknown choice; no change on error. */
+START_TEST(test_policy_set_errors)
+{
+	struct ad_policies p;
+	struct ad_policies before;
+
+	ad_policies_default(&p);
+	ck_assert_int_eq(ad_policy_set(&p, "RESBPTYPE", "disabled"), 0);
+	ck_assert_uint_eq(p.choice[AD_POL_RESBPTYPE], AD_RESBPTYPE_DISABLED);
+	before = p;
+	ck_assert_int_eq(ad_policy_set(&p, "NOSUCHPOLICY", "disabled"), -1);
+	ck_assert_int_eq(ad_policy_set(&p, "RESBPTYPE", "no-such-choice"), -2);
+	ck_assert_int_eq(ad_policy_set(&p, "RESBPTYPE", ""), -2);
+	ck_assert_int_eq(memcmp(&p, &before, sizeof(p)), 0);
+}
+END_TEST
+
+/* ad_policy() reads the state's choice, nothing else. */
+START_TEST(test_policy_accessor)
+{
+	struct ad_state s;
+
+	ut_setup(&s, ut_preset("cortex-a57"));
+	s.pol.choice[AD_POL_WPBASCONTIGUOUS] = AD_WPBAS_NOMATCH;
+	ck_assert_uint_eq(ad_policy(&s, AD_POL_WPBASCONTIGUOUS), AD_WPBAS_NOMATCH);
+	s.pol.choice[AD_POL_WPBASCONTIGUOUS] = AD_WPBAS_EACH_BYTE;
+	ck_assert_uint_eq(ad_policy(&s, AD_POL_WPBASCONTIGUOUS), AD_WPBAS_EACH_BYTE);
+}
+END_TEST
+
+Suite *policy_suite(void)
+{
+	Suite *s = suite_create("policy");
+	TCase *tc;
+
+	tc = tcase_create("names");
+	tcase_add_loop_test(tc, test_policy_name_resolves, 0, AD_POL__COUNT);
+	tcase_add_loop_test(tc, test_policy_unpredictable_prefix, 0,
+			    AD_POL_WPMASKEDBITS + 1);
+	tcase_add_test(tc, test_policy_arm_names);
+	tcase_add_test(tc, test_policy_find_unknown);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("choices");
+	tcase_add_loop_test(tc, test_policy_documented_and_settable, 0, AD_POL__COUNT);
+	tcase_add_test(tc, test_policy_set_errors);
+	tcase_add_test(tc, test_policy_accessor);
+	suite_add_tcase(s, tc);
+
+	return s;
+}
