@@ -4,6 +4,7 @@
  *
  *   armdbg explain [--cpu NAME] [--json] [--policy NAME=CHOICE]... REG=VALUE...
  *   armdbg policies [--json]
+ *   armdbg run ... IMAGE.elf   (tools/cmd_run.c)
  *
  * `explain` decodes register values with the model's field tables (the
  * same tables that legalise writes), and flags RES0/RES1 violations,
@@ -19,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli.h"
 #include "config.h"
 #include "fields.h"
 #include "match.h"
@@ -30,24 +32,9 @@
 #define ARMDBG_VERSION "0.0.0-dev"
 #endif
 
-enum { EXIT_USAGE = 2 };
-
 static const char default_cpu[] = "cortex-a57";
 
 /* ---- errors and usage ------------------------------------------------ */
-
-__attribute__((format(printf, 1, 2)))
-static int usage_error(const char *fmt, ...)
-{
-	va_list ap;
-
-	fputs("armdbg: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-	return EXIT_USAGE;
-}
 
 static void print_cpus(FILE *f)
 {
@@ -62,6 +49,9 @@ static void print_usage(FILE *f)
 {
 	fputs("usage: armdbg explain [--cpu NAME] [--json] [--policy NAME=CHOICE]... REG=VALUE...\n"
 	      "       armdbg policies [--json]\n"
+	      "       armdbg run [--cpu NAME] [--el2] [--ram MiB] [--log FILE]\n"
+	      "                  [--log-format text|json] [--max-insns N]\n"
+	      "                  [--policy NAME=CHOICE]... IMAGE.elf\n"
 	      "       armdbg --help | --version\n"
 	      "\n"
 	      "explain   decode debug register values (e.g. dbgwcr0_el1=0x1f5,\n"
@@ -71,6 +61,9 @@ static void print_usage(FILE *f)
 	      "          UNPREDICTABLE cases with the policy choice in force.\n"
 	      "policies  list the CONSTRAINED UNPREDICTABLE / IMPLEMENTATION\n"
 	      "          DEFINED policies, their choices and defaults.\n"
+	      "run       run a bare-metal AArch64 ELF image (loaded at its physical\n"
+	      "          addresses, RAM at 0x40000000) with the debug model in the\n"
+	      "          loop; guest output on stdout, exit status = the guest's.\n"
 	      "\n"
 	      "--cpu NAME            CPU preset (default cortex-a57): ", f);
 	print_cpus(f);
@@ -79,52 +72,6 @@ static void print_usage(FILE *f)
 }
 
 /* ---- number parsing -------------------------------------------------- */
-
-static int digit_value(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
-/*
- * Parse decimal, 0x hex or 0b binary into *out.  Returns NULL, or what is
- * wrong with @s.
- */
-static const char *parse_u64(const char *s, uint64_t *out)
-{
-	unsigned base = 10;
-	uint64_t v = 0;
-
-	if (*s == '\0')
-		return "empty value";
-	if (*s == '-')
-		return "negative value";
-	if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
-		base = 16;
-		s += 2;
-	} else if (s[0] == '0' && (s[1] == 'b' || s[1] == 'B')) {
-		base = 2;
-		s += 2;
-	}
-	if (*s == '\0')
-		return "no digits";
-	for (; *s; s++) {
-		int d = digit_value(*s);
-
-		if (d < 0 || (unsigned)d >= base)
-			return "malformed number";
-		if (v > (UINT64_MAX - (unsigned)d) / base)
-			return "does not fit in 64 bits";
-		v = v * base + (unsigned)d;
-	}
-	*out = v;
-	return NULL;
-}
 
 /* ---- small formatting helpers ----------------------------------------- */
 
@@ -752,28 +699,6 @@ struct explain_opts {
 	unsigned nitems;
 };
 
-/* Value of option @opt ("--cpu") at argv[*i], as "--cpu X" or "--cpu=X". */
-static const char *opt_value(int argc, char **argv, int *i, const char *opt,
-			     bool *matched)
-{
-	size_t l = strlen(opt);
-	const char *a = argv[*i];
-
-	*matched = false;
-	if (strncmp(a, opt, l) != 0)
-		return NULL;
-	if (a[l] == '=') {
-		*matched = true;
-		return a + l + 1;
-	}
-	if (a[l] != '\0')
-		return NULL;
-	*matched = true;
-	if (*i + 1 >= argc)
-		return NULL;
-	return argv[++*i];
-}
-
 static int parse_explain_args(int argc, char **argv, struct explain_opts *o)
 {
 	bool m, opts_done = false;
@@ -1058,6 +983,8 @@ int main(int argc, char **argv)
 		rc = cmd_explain(argc - 2, argv + 2);
 	} else if (strcmp(cmd, "policies") == 0) {
 		rc = cmd_policies(argc - 2, argv + 2);
+	} else if (strcmp(cmd, "run") == 0) {
+		rc = cmd_run(argc - 2, argv + 2);
 	} else {
 		return usage_error("unknown command '%s' (see armdbg --help)", cmd);
 	}

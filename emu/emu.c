@@ -1,0 +1,1104 @@
+// SPDX-License-Identifier: MIT
+/*
+ * emu/emu.c - the run loop of `armdbg run` (see emu.h).
+ *
+ * One code hook over all of RAM sees every guest instruction before it
+ * executes: it retires the previous instruction (virtual time, SSAdvance,
+ * ERET bookkeeping), then asks the model for a pending software step and
+ * for breakpoints, in the architecture's priority order.  The MRS/MSR hook
+ * hands the debug registers to the model.  A memory hook, installed only
+ * while a watchpoint is enabled, checks every access of an instruction at
+ * its first access, before anything is written, and makes a hit precise by
+ * restoring the registers and memory the instruction touched.
+ */
+#include "emu.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "a64mem.h"
+#include "config.h"
+#include "debug.h"
+#include "disasm.h"
+#include "elf.h"
+#include "policy.h"
+#include "regs.h"
+#include "semihost.h"
+#include "step.h"
+#include "syndrome.h"
+#include "sysreg.h"
+#include "ucshim.h"
+
+#define MAX_IMAGE_BYTES (256u << 20)
+#define CYCLES_PER_TICK 16u        /* 62.5 MHz counter over a 1 GHz core */
+#define COUNTER_FREQ 62500000u
+#define CYCLES_PER_CS 10000000u    /* 1 GHz: cycles per centisecond */
+#define WP_SAVE_MAX 128            /* bytes of memory saved for a store hit */
+
+/* QEMU's exception numbers as UC_HOOK_INTR reports them (unicorn.md). */
+enum {
+	QEXCP_UDEF = 1,
+	QEXCP_SWI = 2,
+	QEXCP_PREFETCH_ABORT = 3,
+	QEXCP_DATA_ABORT = 4,
+	QEXCP_BKPT = 7,
+	QEXCP_HVC = 11,
+	QEXCP_SMC = 13,
+};
+
+struct wp_save {
+	uint64_t va;
+	unsigned len;
+	uint8_t bytes[WP_SAVE_MAX];
+};
+
+struct emu {
+	struct ucs *u;
+	uc_engine *uc;
+	struct ad_config cfg;
+	struct ad_state st;
+	struct disasm *dis;
+	struct sh_state sh;
+	FILE *log;
+	enum ev_format logfmt;
+	uint64_t ram_base, ram_size;
+	uint64_t cycle, max_insns;
+	uint64_t rnd;
+
+	uc_hook h_code, h_intr, h_mrs, h_msr, h_mem;
+	bool mem_hooked;
+	bool bp_any;
+
+	/* The instruction the code hook saw last, not yet retired. */
+	bool have_prev;
+	uint64_t prev_pc;
+	uint32_t prev_insn;
+
+	/* Watchpoint bookkeeping: the instruction checked last, a pending hit. */
+	uint64_t wp_pc, wp_cycle;
+	bool wp_checked;
+	bool wp_pending;
+	uc_context *wp_ctx;
+	struct ad_debug_event wp_ev;
+	uint64_t wp_insn_pc;
+	unsigned wp_nsave;
+	struct wp_save wp_save[A64_MEM_MAX_OPS];
+
+	/* A trap or UNDEFINED the model decided at an MRS/MSR (ucs_trap_sysreg). */
+	bool sr_pending;
+	uint64_t sr_pc, sr_esr;
+	unsigned sr_target;
+
+	/* How the run ends. */
+	bool done;
+	int status;
+	char msg[512];
+};
+
+/* ---- small helpers -------------------------------------------------- */
+
+static uint64_t xreg(struct emu *e, unsigned n)
+{
+	uint64_t v = 0;
+
+	if (n < 31)
+		ucs_x_read(e->u, n, &v);
+	return v;
+}
+
+static void set_xreg(struct emu *e, unsigned n, uint64_t v)
+{
+	if (n < 31)
+		ucs_x_write(e->u, n, v);
+}
+
+static uint64_t pc_now(struct emu *e)
+{
+	uint64_t pc = 0;
+
+	ucs_pc_read(e->u, &pc);
+	return pc;
+}
+
+static uint64_t pstate_now(struct emu *e)
+{
+	uint64_t p = 0;
+
+	ucs_pstate_read(e->u, &p);
+	return p;
+}
+
+static uint32_t insn_at(struct emu *e, uint64_t pc)
+{
+	uint32_t w = 0;
+
+	if (uc_mem_read(e->uc, pc, &w, 4) != UC_ERR_OK)
+		return 0;
+	return w;
+}
+
+static const char *disasm_at(struct emu *e, uint64_t pc)
+{
+	return disasm_insn(e->dis, pc, insn_at(e, pc));
+}
+
+/* Stop the run with an emulator-side failure: one message, PC, EL, insn. */
+static void fail(struct emu *e, int status, const char *fmt, ...)
+{
+	uint64_t pc = pc_now(e);
+	char what[300];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(what, sizeof(what), fmt, ap);
+	va_end(ap);
+	snprintf(e->msg, sizeof(e->msg), "%s at PC 0x%" PRIx64 " EL%u (%s)",
+		 what, pc, (unsigned)(pstate_now(e) >> 2 & 3), disasm_at(e, pc));
+	e->status = status;
+	e->done = true;
+	ucs_stop(e->u, pc);
+}
+
+/* The model's PE state follows Unicorn's PSTATE; only SS is the model's. */
+static void sync_pe(struct emu *e)
+{
+	uint64_t p = pstate_now(e);
+
+	e->st.pe.el = (unsigned)(p >> 2) & 3;
+	e->st.pe.d = p >> 9 & 1;
+	e->st.pe.pan = e->cfg.pan && (p >> 22 & 1);
+	e->st.pe.uao = e->cfg.uao && (p >> 23 & 1);
+}
+
+static void log_ev(struct emu *e, struct ev *v)
+{
+	if (!e->log)
+		return;
+	v->cycle = e->cycle;
+	if (!v->insn)
+		v->insn = disasm_at(e, v->pc);
+	if (!v->step)
+		v->step = ad_step_state_str(ad_step_state(&e->st));
+	ev_write(e->log, e->logfmt, v);
+}
+
+/* ---- exception entry ------------------------------------------------ */
+
+static const char *exc_name(unsigned ec)
+{
+	switch (ec) {
+	case AD_EC_UNKNOWN: return "undefined";
+	case AD_EC_SVC64: return "svc";
+	case AD_EC_HVC64: return "hvc";
+	case AD_EC_SMC64: return "smc";
+	case AD_EC_SYSREG: return "sysreg-trap";
+	case AD_EC_BREAKPT_LOWER: case AD_EC_BREAKPT_CUR: return "breakpoint";
+	case AD_EC_SOFTSTP_LOWER: case AD_EC_SOFTSTP_CUR: return "step";
+	case AD_EC_WATCHPT_LOWER: case AD_EC_WATCHPT_CUR: return "watchpoint";
+	case AD_EC_BRK64: return "brk";
+	default: return "sync";
+	}
+}
+
+/*
+ * AArch64.TakeException for a synchronous exception to @target_el: ESR,
+ * ELR, SPSR (with the model's SS), FAR when @far is non-NULL, the vector
+ * by source EL and SPSel, PSTATE.{EL,SPSel,DAIF,SS,IL,PAN}.  The faulting
+ * instruction does not retire, except SVC/HVC/SMC (@kind AD_EXC_CALL).
+ */
+static void take_exception(struct emu *e, unsigned target_el, uint64_t esr,
+			   uint64_t elr, const uint64_t *far,
+			   enum ad_exc_kind kind)
+{
+	uint64_t p = pstate_now(e), vbar = 0, spsr, np, sctlr = 0, vec;
+	unsigned cur = (unsigned)(p >> 2) & 3;
+	struct ev v = { .kind = EV_EXC_ENTRY, .pe = 0, .el = cur };
+	bool ss;
+
+	v.pc = e->have_prev && kind == AD_EXC_CALL ? e->prev_pc : elr;
+	if (kind == AD_EXC_CALL)
+		e->cycle++; /* SVC/HVC/SMC are executed instructions */
+	e->have_prev = false;
+	e->wp_checked = false;
+
+	sync_pe(e);
+	ss = ad_exception_entry(&e->st, target_el, kind);
+	spsr = (p & ~UCS_PSTATE_SS) | (ss ? UCS_PSTATE_SS : 0);
+	if (target_el > cur)
+		vec = 0x400;
+	else
+		vec = (p & UCS_PSTATE_SP) ? 0x200 : 0;
+	ucs_elreg_read(e->u, UCS_VBAR, target_el, &vbar);
+	ucs_elreg_write(e->u, UCS_ESR, target_el, esr);
+	ucs_elreg_write(e->u, UCS_ELR, target_el, elr);
+	ucs_elreg_write(e->u, UCS_SPSR, target_el, spsr);
+	if (far)
+		ucs_elreg_write(e->u, UCS_FAR, target_el, *far);
+
+	np = ucs_pstate_mode(target_el, true) | UCS_PSTATE_DAIF |
+	     (p & UCS_PSTATE_NZCV);
+	if (e->cfg.pan) {
+		/* PSTATE.PAN is set on entry when SCTLR_ELx.SPAN == 0. */
+		ucs_sysreg_read(e->u, ucs_sysreg(3, target_el == 2 ? 4 : 0, 1, 0, 0),
+				&sctlr);
+		np |= (!(sctlr >> 23 & 1) || (p >> 22 & 1)) ? 1ull << 22 : 0;
+	}
+	if (ucs_set_el(e->u, np, vbar + vec) != UCS_OK) {
+		fail(e, EMU_EXIT_INTERNAL, "exception entry to EL%u failed: %s",
+		     target_el, ucs_error(e->u));
+		return;
+	}
+	e->st.pe.el = target_el;
+
+	v.exc = exc_name(ad_esr_ec(esr));
+	v.target_el = target_el;
+	v.esr = esr;
+	v.elr = elr;
+	v.spsr = spsr;
+	v.vector = vbar + vec;
+	v.has_far = far != NULL;
+	v.far = far ? *far : 0;
+	log_ev(e, &v);
+}
+
+/* The EL an UNDEFINED/SVC exception from the current EL goes to. */
+static unsigned sync_target(struct emu *e)
+{
+	unsigned el = e->st.pe.el;
+
+	if (el == AD_EL0 && ad_el2_enabled(&e->st) &&
+	    (e->st.r.hcr_el2 & AD_HCR_TGE))
+		return AD_EL2;
+	return el == AD_EL0 ? AD_EL1 : el;
+}
+
+static void take_undefined(struct emu *e, uint64_t pc)
+{
+	take_exception(e, sync_target(e), ad_esr_undefined(), pc, NULL,
+		       AD_EXC_SYNC);
+}
+
+/* Log a debug event and take it when the model says so. */
+static void debug_event(struct emu *e, enum ev_kind kind, uint64_t pc,
+			const struct ad_debug_event *d, const uint64_t *far)
+{
+	struct ev v = {
+		.kind = kind, .el = e->st.pe.el, .pc = pc, .taken = d->take,
+		.target_el = d->target_el, .hits = d->hits,
+		.esr = d->take ? d->esr : 0, .has_far = far && d->take,
+		.far = far ? *far : 0,
+	};
+
+	if (!d->take)
+		v.why = ad_disable_reason_str(d->why);
+	log_ev(e, &v);
+	if (d->take)
+		take_exception(e, d->target_el, d->esr, pc, far, AD_EXC_SYNC);
+}
+
+/* ---- hooks ----------------------------------------------------------- */
+
+static void update_hooks(struct emu *e);
+
+/*
+ * LDXR/LDAXR/LDXP/LDAXP (any size): the load/store exclusive class with
+ * o2 = 0 and L = 1; o1 = 1 is a pair only for size 1x (else CASP).
+ */
+static bool is_load_exclusive(uint32_t w)
+{
+	return (w & 0x3f000000) == 0x08000000 && !(w >> 23 & 1) &&
+	       (w >> 22 & 1) && (!(w >> 21 & 1) || (w >> 31 & 1));
+}
+
+/* Retire the instruction the code hook saw last: it completed normally. */
+static void retire_prev(struct emu *e)
+{
+	uint32_t w = e->prev_insn;
+
+	e->cycle++;
+	if (a64_is_eret(w)) {
+		uint64_t spsr = 0;
+		unsigned from = e->st.pe.el;
+		struct ev v = { .kind = EV_EXC_RETURN, .el = from,
+				.pc = e->prev_pc, .insn = NULL };
+
+		ucs_elreg_read(e->u, UCS_SPSR, from ? from : 1, &spsr);
+		/* DebugExceptionReturnSS uses the state before the return. */
+		ad_exception_return(&e->st, spsr);
+		sync_pe(e);
+		v.target_el = e->st.pe.el;
+		v.elr = pc_now(e);
+		v.spsr = spsr;
+		v.insn = disasm_insn(e->dis, e->prev_pc, w);
+		log_ev(e, &v);
+	} else if (a64_is_isb(w)) {
+		ad_ss_advance_isb(&e->st);
+	} else {
+		ad_ss_advance(&e->st, is_load_exclusive(w));
+	}
+}
+
+static void code_hook(uc_engine *uc, uint64_t pc, uint32_t size, void *user)
+{
+	struct emu *e = user;
+	struct ad_debug_event d;
+	uint32_t w;
+
+	(void)uc;
+	(void)size;
+	if (ucs_is_private(pc) || e->done)
+		return;
+	if (e->sr_pending) {
+		fail(e, EMU_EXIT_INTERNAL,
+		     "Unicorn executed a system-register access the model refused");
+		return;
+	}
+	if (e->have_prev)
+		retire_prev(e);
+	e->have_prev = false;
+	if (e->cycle >= e->max_insns) {
+		fail(e, EMU_EXIT_RUNAWAY,
+		     "guest runaway: %" PRIu64 " instructions executed (--max-insns)",
+		     e->cycle);
+		return;
+	}
+	sync_pe(e);
+	w = insn_at(e, pc);
+
+	/* CheckSoftwareStep comes before everything else for this instruction. */
+	d = ad_check_software_step(&e->st);
+	if (d.take) {
+		debug_event(e, EV_STEP, pc, &d, NULL);
+		return;
+	}
+	/* (PC alignment and instruction aborts are Unicorn's; then breakpoints.) */
+	if (e->bp_any) {
+		d = ad_check_breakpoint(&e->st, pc);
+		if (d.match) {
+			debug_event(e, EV_BREAKPOINT, pc, &d, NULL);
+			if (d.take)
+				return;
+		}
+	}
+	e->have_prev = true;
+	e->prev_pc = pc;
+	e->prev_insn = w;
+}
+
+static uint64_t view_x(void *ctx, unsigned n)
+{
+	return xreg(ctx, n);
+}
+
+static uint64_t view_sp(void *ctx)
+{
+	uint64_t v = 0;
+
+	ucs_sp_read(((struct emu *)ctx)->u, &v);
+	return v;
+}
+
+/* Save the bytes a store of the instruction will overwrite. */
+static void save_store_bytes(struct emu *e, const struct a64_mem_info *mi)
+{
+	e->wp_nsave = 0;
+	for (unsigned i = 0; i < mi->n; i++) {
+		const struct a64_mem_op *op = &mi->op[i];
+		struct wp_save *sv = &e->wp_save[e->wp_nsave];
+		uint64_t lo, hi;
+		struct ad_access a = a64_mem_op_access(op);
+
+		if (op->kind == AD_ACC_LOAD || op->kind == AD_ACC_LOAD_EX ||
+		    op->kind == AD_ACC_DC_IVAC)
+			continue;
+		ad_access_range(&e->st, &a, &lo, &hi);
+		if (hi - lo + 1 > WP_SAVE_MAX)
+			continue;
+		sv->va = lo;
+		sv->len = (unsigned)(hi - lo + 1);
+		if (uc_mem_read(e->uc, lo, sv->bytes, sv->len) == UC_ERR_OK)
+			e->wp_nsave++;
+	}
+}
+
+/*
+ * AArch64.CheckWatchpoint for every access of the instruction at its first
+ * memory callback, before any byte is written (Unicorn's memory hooks fire
+ * before the access; the decoder gives all of the instruction's accesses).
+ */
+static void mem_hook(uc_engine *uc, uc_mem_type type, uint64_t addr, int size,
+		     int64_t value, void *user)
+{
+	struct emu *e = user;
+	struct a64_regs_view view = { .x = view_x, .sp = view_sp, .ctx = e };
+	struct a64_mem_info mi;
+	uint64_t pc = pc_now(e);
+	uint32_t w;
+	int rc;
+
+	(void)uc;
+	(void)type;
+	(void)addr;
+	(void)size;
+	(void)value;
+	if (e->done || e->wp_pending || ucs_is_private(pc))
+		return;
+	if (e->wp_checked && e->wp_pc == pc && e->wp_cycle == e->cycle)
+		return;
+	e->wp_checked = true;
+	e->wp_pc = pc;
+	e->wp_cycle = e->cycle;
+
+	w = insn_at(e, pc);
+	view.pc = pc;
+	rc = a64_decode_mem(w, &view, &mi);
+	if (rc < 0) {
+		fail(e, EMU_EXIT_FAULT,
+		     "cannot decode the accesses of this instruction for watchpoints: %s",
+		     a64_strerror(rc));
+		return;
+	}
+	sync_pe(e);
+	for (unsigned i = 0; i < mi.n; i++) {
+		struct ad_access a = a64_mem_op_access(&mi.op[i]);
+		struct ad_debug_event d = ad_check_watchpoint(&e->st, &a);
+
+		if (!d.match)
+			continue;
+		if (!d.take) {
+			struct ev v = {
+				.kind = EV_WATCHPOINT, .el = e->st.pe.el, .pc = pc,
+				.taken = false, .hits = d.hits,
+				.why = ad_disable_reason_str(d.why),
+			};
+			log_ev(e, &v);
+			continue;
+		}
+		/* Precise: undo what the instruction does, then take it. */
+		save_store_bytes(e, &mi);
+		if (!e->wp_ctx && uc_context_alloc(e->uc, &e->wp_ctx) != UC_ERR_OK) {
+			fail(e, EMU_EXIT_INTERNAL, "uc_context_alloc failed");
+			return;
+		}
+		uc_context_save(e->uc, e->wp_ctx);
+		e->wp_pending = true;
+		e->wp_ev = d;
+		e->wp_insn_pc = pc;
+		ucs_stop(e->u, pc);
+		return;
+	}
+}
+
+/* After a stop for a watchpoint hit: restore, then take the exception. */
+static void finish_watchpoint(struct emu *e)
+{
+	uint64_t far = e->wp_ev.far;
+
+	e->wp_pending = false;
+	uc_context_restore(e->uc, e->wp_ctx);
+	for (unsigned i = 0; i < e->wp_nsave; i++)
+		uc_mem_write(e->uc, e->wp_save[i].va, e->wp_save[i].bytes,
+			     e->wp_save[i].len);
+	ucs_pc_write(e->u, e->wp_insn_pc);
+	e->have_prev = false;
+	sync_pe(e);
+	debug_event(e, EV_WATCHPOINT, e->wp_insn_pc, &e->wp_ev, &far);
+}
+
+/* Virtual time and other registers served deterministically. */
+static bool time_read(struct emu *e, struct ad_sysreg_enc r, uint64_t *v)
+{
+	unsigned k = (unsigned)r.op0 << 16 | r.op1 << 12 | r.crn << 8 |
+		     r.crm << 4 | r.op2;
+
+	switch (k) {
+	case 0x3e00: /* CNTFRQ_EL0 3,3,14,0,0 */
+	case 0x33e00:
+		*v = COUNTER_FREQ;
+		return true;
+	case 0x33e01: /* CNTPCT_EL0 */
+	case 0x33e02: /* CNTVCT_EL0 */
+		*v = e->cycle / CYCLES_PER_TICK;
+		return true;
+	case 0x339d0: /* PMCCNTR_EL0 3,3,9,13,0 */
+		*v = e->cycle;
+		return true;
+	case 0x33240: /* RNDR 3,3,2,4,0 */
+	case 0x33241: /* RNDRRS */
+		/* xorshift64 from a fixed seed: deterministic "random" */
+		e->rnd ^= e->rnd << 13;
+		e->rnd ^= e->rnd >> 7;
+		e->rnd ^= e->rnd << 17;
+		*v = e->rnd;
+		return true;
+	default:
+		return false;
+	}
+}
+
+static bool same_enc(struct ad_sysreg_enc a, unsigned op0, unsigned op1,
+		     unsigned crn, unsigned crm, unsigned op2)
+{
+	return a.op0 == op0 && a.op1 == op1 && a.crn == crn && a.crm == crm &&
+	       a.op2 == op2;
+}
+
+/* ID_AA64PFR0_EL1 as the guest must see it: no EL3, EL2 only with --el2. */
+static uint64_t patch_pfr0(struct emu *e, uint64_t v)
+{
+	v &= ~(0xffull << 8);
+	v |= 1ull << 8 * 0; /* keep EL0/EL1 as read */
+	if (e->cfg.el2)
+		v |= 1ull << 8;
+	return v;
+}
+
+/*
+ * Registers the model reads as match/routing inputs but QEMU must also
+ * keep (it translates with them): recorded, then QEMU performs the MSR.
+ */
+static void note_input_write(struct emu *e, struct ad_sysreg_enc r, uint64_t v)
+{
+	unsigned el = e->st.pe.el;
+
+	if (same_enc(r, 3, 0, 13, 0, 1) && el >= 1)
+		e->st.r.contextidr_el1 = v;
+	else if (el < 2 || !e->cfg.el2)
+		return;
+	else if (same_enc(r, 3, 4, 1, 1, 0))
+		e->st.r.hcr_el2 = v;
+	else if (same_enc(r, 3, 4, 13, 0, 1))
+		e->st.r.contextidr_el2 = v;
+	else if (same_enc(r, 3, 4, 2, 1, 0))
+		e->st.r.vttbr_el2 = v;
+	else if (same_enc(r, 3, 4, 2, 1, 2))
+		e->st.r.vtcr_el2 = v;
+}
+
+static void log_dbgreg(struct emu *e, uint64_t pc, enum ad_reg reg, unsigned n,
+		       uint64_t value)
+{
+	const struct ad_regdesc *d = ad_regdesc(reg);
+	char name[40];
+	const char *lt;
+	struct ev v = { .kind = EV_DBGREG, .el = e->st.pe.el, .pc = pc,
+			.value = value };
+
+	/* "DBGBCR<n>_EL1" -> "DBGBCR3_EL1" */
+	lt = strchr(d->name, '<');
+	if (d->banked && lt)
+		snprintf(name, sizeof(name), "%.*s%u%s", (int)(lt - d->name),
+			 d->name, n, strchr(lt, '>') + 1);
+	else
+		snprintf(name, sizeof(name), "%s", d->name);
+	v.reg = name;
+	log_ev(e, &v);
+}
+
+/*
+ * An exception at an MRS/MSR: a switch from the INSN hook is lost when QEMU
+ * allows the access, so QEMU is made to trap it (op0 = 2, ucshim) or left
+ * to UNDEF it by itself (op0 = 3: the EL2/EL3 and ID registers, which QEMU
+ * refuses at the same ELs); intr_hook then takes what the model decided.
+ */
+static uint32_t sysreg_exception(struct emu *e, uint64_t pc, unsigned op0,
+				 unsigned target, uint64_t esr)
+{
+	e->sr_pending = true;
+	e->sr_pc = pc;
+	e->sr_target = target;
+	e->sr_esr = esr;
+	if (op0 == 2 && ucs_trap_sysreg(e->u) != UCS_OK)
+		fail(e, EMU_EXIT_INTERNAL, "cannot trap the access: %s",
+		     ucs_error(e->u));
+	return 0;
+}
+
+static uint32_t sysreg_hook(uc_engine *uc, uc_arm64_reg reg,
+			    const uc_arm64_cp_reg *cp, void *user)
+{
+	struct emu *e = user;
+	uint64_t pc = pc_now(e), v;
+	unsigned op0, op1, crn, crm, op2, rt;
+	struct ad_sysreg_enc r;
+	struct ad_sysreg_result res;
+	enum ad_reg dreg;
+	unsigned n;
+	bool rd;
+
+	(void)uc;
+	(void)reg;
+	(void)cp;
+	if (ucs_is_private(pc) || e->done)
+		return 0;
+	if (!a64_sysreg_fields(insn_at(e, pc), &op0, &op1, &crn, &crm, &op2,
+			       &rt, &rd) || op0 < 2)
+		return 0;
+	r = (struct ad_sysreg_enc){ (uint8_t)op0, (uint8_t)op1, (uint8_t)crn,
+				    (uint8_t)crm, (uint8_t)op2 };
+	sync_pe(e);
+
+	if (ad_sysreg_lookup(&e->st, r, rd, &dreg, &n)) {
+		res = ad_sysreg_access(&e->st, r, rd, rt, xreg(e, rt));
+		switch (res.outcome) {
+		case AD_SR_DONE:
+			if (rd) {
+				set_xreg(e, rt, res.value);
+			} else {
+				log_dbgreg(e, pc, res.reg, res.n,
+					   ad_reg_read(&e->st, res.reg, res.n));
+				update_hooks(e);
+			}
+			ucs_pc_write(e->u, pc + 4);
+			return 1;
+		case AD_SR_TRAP:
+		case AD_SR_UNDEFINED: {
+			struct ev ev = { .kind = EV_SYSREG_TRAP, .el = e->st.pe.el,
+					 .pc = pc, .target_el = res.target_el,
+					 .esr = res.esr,
+					 .reg = ad_sysreg_reason_str(res.reason) };
+
+			log_ev(e, &ev);
+			return sysreg_exception(e, pc, op0, res.target_el, res.esr);
+		}
+		default:
+			break;
+		}
+	}
+	/* All of op0 = 2 belongs to the model: never let QEMU see it. */
+	if (op0 == 2)
+		return sysreg_exception(e, pc, op0, sync_target(e),
+					ad_esr_undefined());
+	if (rd && time_read(e, r, &v)) {
+		set_xreg(e, rt, v);
+		ucs_pc_write(e->u, pc + 4);
+		return 1;
+	}
+	if (rd && same_enc(r, 3, 0, 0, 4, 0) && e->st.pe.el >= 1) {
+		ucs_sysreg_read(e->u, ucs_sysreg(3, 0, 0, 4, 0), &v);
+		set_xreg(e, rt, patch_pfr0(e, v));
+		ucs_pc_write(e->u, pc + 4);
+		return 1;
+	}
+	if (!rd)
+		note_input_write(e, r, xreg(e, rt));
+	return 0;
+}
+
+/* Semihosting callbacks. */
+static bool sh_read(void *ctx, uint64_t addr, void *buf, size_t len)
+{
+	struct emu *e = ctx;
+
+	return addr >= e->ram_base && len <= e->ram_size &&
+	       addr - e->ram_base <= e->ram_size - len &&
+	       uc_mem_read(e->uc, addr, buf, len) == UC_ERR_OK;
+}
+
+static bool sh_write(void *ctx, uint64_t addr, const void *buf, size_t len)
+{
+	struct emu *e = ctx;
+
+	return addr >= e->ram_base && len <= e->ram_size &&
+	       addr - e->ram_base <= e->ram_size - len &&
+	       uc_mem_write(e->uc, addr, buf, len) == UC_ERR_OK;
+}
+
+static size_t sh_out(void *ctx, enum sh_stream s, const uint8_t *buf, size_t len)
+{
+	(void)ctx;
+	(void)s;
+	return fwrite(buf, 1, len, stdout);
+}
+
+static uint64_t sh_now(void *ctx)
+{
+	return ((struct emu *)ctx)->cycle;
+}
+
+static void semihost(struct emu *e, uint64_t pc)
+{
+	struct sh_result r = sh_call(&e->sh, (uint32_t)xreg(e, 0), xreg(e, 1));
+
+	switch (r.action) {
+	case SH_CONTINUE:
+		set_xreg(e, 0, r.x0);
+		e->cycle++;
+		e->have_prev = false;
+		ucs_pc_write(e->u, pc + 4);
+		break;
+	case SH_EXIT: {
+		struct ev v = { .kind = EV_HALT, .el = e->st.pe.el, .pc = pc,
+				.value = (uint64_t)r.exit_code };
+
+		e->cycle++;
+		e->have_prev = false;
+		log_ev(e, &v);
+		e->status = r.exit_code;
+		e->done = true;
+		ucs_stop(e->u, pc + 4);
+		break;
+	}
+	default:
+		fail(e, EMU_EXIT_FAULT, "semihosting: %s", r.msg);
+		break;
+	}
+}
+
+static void intr_hook(uc_engine *uc, uint32_t intno, void *user)
+{
+	struct emu *e = user;
+	uint64_t pc = pc_now(e);
+	enum a64_exc_kind k;
+	uint16_t imm = 0;
+	uint32_t w;
+
+	(void)uc;
+	if (e->done)
+		return;
+	sync_pe(e);
+	if (ucs_trap_taken(e->u, intno) || (e->sr_pending && intno == QEXCP_UDEF)) {
+		if (!e->sr_pending || e->sr_pc != pc) {
+			fail(e, EMU_EXIT_INTERNAL,
+			     "system-register trap at an unexpected PC");
+			return;
+		}
+		e->sr_pending = false;
+		take_exception(e, e->sr_target, e->sr_esr, pc, NULL, AD_EXC_SYNC);
+		return;
+	}
+	switch (intno) {
+	case QEXCP_SWI:
+		/* PC is already past the SVC. */
+		w = insn_at(e, pc - 4);
+		if (!a64_exc_gen(w, &k, &imm) || k != A64_EXC_SVC)
+			break;
+		take_exception(e, sync_target(e),
+			       ((uint64_t)AD_EC_SVC64 << 26) | AD_ESR_IL | imm, pc,
+			       NULL, AD_EXC_CALL);
+		return;
+	case QEXCP_BKPT: {
+		struct ad_debug_event d;
+
+		w = insn_at(e, pc);
+		if (!a64_exc_gen(w, &k, &imm) || k != A64_EXC_BRK)
+			break;
+		d = ad_check_brk(&e->st, imm);
+		debug_event(e, EV_BRK, pc, &d, NULL);
+		return;
+	}
+	case QEXCP_UDEF:
+	case QEXCP_HVC:
+	case QEXCP_SMC:
+		w = insn_at(e, pc);
+		if (!a64_exc_gen(w, &k, &imm)) {
+			/* SMC/HVC may report the PC after the instruction. */
+			if (a64_exc_gen(insn_at(e, pc - 4), &k, &imm) &&
+			    (k == A64_EXC_SMC || k == A64_EXC_HVC))
+				pc -= 4;
+			else
+				k = A64_EXC_UDF;
+		}
+		if (k == A64_EXC_HLT && imm == 0xf000 && e->st.pe.el >= 1) {
+			semihost(e, pc);
+			return;
+		}
+		if (k == A64_EXC_HVC && e->cfg.el2 && e->st.pe.el >= 1) {
+			take_exception(e, AD_EL2,
+				       ((uint64_t)AD_EC_HVC64 << 26) | AD_ESR_IL | imm,
+				       pc + 4, NULL, AD_EXC_CALL);
+			return;
+		}
+		/* SMC: no EL3 in the guest's view; HVC without EL2; UDF, HLT ... */
+		take_undefined(e, pc);
+		return;
+	case QEXCP_PREFETCH_ABORT:
+	case QEXCP_DATA_ABORT:
+		fail(e, EMU_EXIT_FAULT,
+		     "%s abort from the guest's translation tables: not supported yet",
+		     intno == QEXCP_DATA_ABORT ? "data" : "instruction");
+		return;
+	default:
+		break;
+	}
+	fail(e, EMU_EXIT_FAULT, "unsupported exception (QEMU exception %u)", intno);
+}
+
+/* Memory hooks only while a watchpoint is enabled; note enabled breakpoints. */
+static void update_hooks(struct emu *e)
+{
+	bool wp_any = false;
+
+	e->bp_any = false;
+	for (unsigned n = 0; n < e->cfg.num_bps; n++)
+		e->bp_any |= e->st.r.bcr[n] & 1;
+	for (unsigned n = 0; n < e->cfg.num_wps; n++)
+		wp_any |= e->st.r.wcr[n] & 1;
+	if (wp_any == e->mem_hooked)
+		return;
+	if (wp_any) {
+		if (uc_hook_add(e->uc, &e->h_mem,
+				UC_HOOK_MEM_READ | UC_HOOK_MEM_WRITE,
+				(void *)mem_hook, e, 1, 0) != UC_ERR_OK) {
+			fail(e, EMU_EXIT_INTERNAL, "cannot add the memory hook");
+			return;
+		}
+	} else {
+		uc_hook_del(e->uc, e->h_mem);
+	}
+	e->mem_hooked = wp_any;
+	/* Translated code keeps the old hooks until it is invalidated. */
+	ucs_flush(e->u);
+}
+
+/* ---- set-up and the loop -------------------------------------------- */
+
+static enum ucs_cpu ucs_cpu_for(const char *name)
+{
+	if (!strcmp(name, "cortex-a53"))
+		return UCS_CPU_A53;
+	if (!strcmp(name, "cortex-a72"))
+		return UCS_CPU_A72;
+	if (!strcmp(name, "v9-max"))
+		return UCS_CPU_MAX;
+	return UCS_CPU_A57;
+}
+
+void emu_opts_default(struct emu_opts *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->cpu = "cortex-a57";
+	o->ram_mib = EMU_DEFAULT_RAM_MIB;
+	o->log_format = EV_TEXT;
+	o->max_insns = EMU_DEFAULT_MAX_INSNS;
+	ad_policies_default(&o->pol);
+}
+
+static uint8_t *read_file(const char *path, size_t *len, char *err, size_t errlen)
+{
+	FILE *f = fopen(path, "rb");
+	uint8_t *buf = NULL;
+	size_t cap = 0, n = 0;
+
+	if (!f) {
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		return NULL;
+	}
+	for (;;) {
+		size_t got;
+
+		if (n == cap) {
+			uint8_t *nb;
+
+			if (cap >= MAX_IMAGE_BYTES) {
+				snprintf(err, errlen, "%s: larger than %u MiB",
+					 path, MAX_IMAGE_BYTES >> 20);
+				free(buf);
+				fclose(f);
+				return NULL;
+			}
+			cap = cap ? cap * 2 : 65536;
+			nb = realloc(buf, cap);
+			if (!nb) {
+				snprintf(err, errlen, "%s: out of memory", path);
+				free(buf);
+				fclose(f);
+				return NULL;
+			}
+			buf = nb;
+		}
+		got = fread(buf + n, 1, cap - n, f);
+		n += got;
+		if (got == 0)
+			break;
+	}
+	if (ferror(f)) {
+		snprintf(err, errlen, "%s: read error", path);
+		free(buf);
+		fclose(f);
+		return NULL;
+	}
+	fclose(f);
+	*len = n;
+	return buf;
+}
+
+static int setup(struct emu *e, const struct emu_opts *o, const char *path)
+{
+	const struct ad_config *preset = ad_config_preset(o->cpu);
+	char err[300];
+	const char *why;
+	struct elf_image img;
+	uint8_t *file;
+	size_t len = 0;
+	struct sh_env env;
+	uint64_t heap_lo, heap_hi, start;
+
+	if (!preset) {
+		fprintf(stderr, "armdbg: unknown CPU '%s'\n", o->cpu);
+		return EMU_EXIT_USAGE;
+	}
+	e->cfg = *preset;
+	e->cfg.el3 = false; /* the guest never sees EL3 */
+	e->cfg.el2 = o->el2;
+	e->cfg.vhe = e->cfg.vhe && o->el2;
+	e->cfg.vmid16 = e->cfg.vmid16 && o->el2;
+	if (ad_config_validate(&e->cfg, &why)) {
+		fprintf(stderr, "armdbg: CPU %s: %s\n", o->cpu, why);
+		return EMU_EXIT_USAGE;
+	}
+	ad_state_init(&e->st, &e->cfg);
+	e->st.pol = o->pol;
+	ad_cold_reset(&e->st); /* UNKNOWN values follow the chosen policy */
+	e->st.pe.el = o->el2 ? AD_EL2 : AD_EL1;
+	e->ram_base = EMU_RAM_BASE;
+	e->ram_size = (uint64_t)o->ram_mib << 20;
+	e->max_insns = o->max_insns;
+	e->rnd = 0x2545f4914f6cdd1dull;
+
+	file = read_file(path, &len, err, sizeof(err));
+	if (!file) {
+		fprintf(stderr, "armdbg: %s\n", err);
+		return EMU_EXIT_IMAGE;
+	}
+	if (elf_load(file, len, e->ram_base, e->ram_size, &img, err, sizeof(err))) {
+		fprintf(stderr, "armdbg: %s: %s\n", path, err);
+		free(file);
+		return EMU_EXIT_IMAGE;
+	}
+
+	e->u = ucs_open(ucs_cpu_for(o->cpu), e->ram_base, e->ram_size, true,
+			err, sizeof(err));
+	if (!e->u) {
+		fprintf(stderr, "armdbg: %s\n", err);
+		free(file);
+		return EMU_EXIT_INTERNAL;
+	}
+	e->uc = ucs_uc(e->u);
+	for (unsigned i = 0; i < img.nseg; i++) {
+		const struct elf_segment *s = &img.seg[i];
+
+		if (uc_mem_write(e->uc, s->paddr, s->data, s->filesz) != UC_ERR_OK) {
+			fprintf(stderr, "armdbg: %s: cannot load segment %u\n",
+				path, s->phdr);
+			free(file);
+			return EMU_EXIT_IMAGE;
+		}
+	}
+	start = img.entry;
+	elf_ram_gap(&img, e->ram_base, e->ram_size, &heap_lo, &heap_hi);
+	free(file);
+
+	memset(&env, 0, sizeof(env));
+	env.ctx = e;
+	env.read_mem = sh_read;
+	env.write_mem = sh_write;
+	env.output = sh_out;
+	env.now_cycles = sh_now;
+	env.heap_base = heap_lo;
+	env.heap_limit = heap_hi;
+	env.stack_base = heap_hi;
+	env.stack_limit = heap_lo;
+	env.cycles_per_cs = CYCLES_PER_CS;
+	if (sh_init(&e->sh, &env, err, sizeof(err))) {
+		fprintf(stderr, "armdbg: semihosting: %s\n", err);
+		return EMU_EXIT_INTERNAL;
+	}
+
+	e->dis = disasm_open();
+	if (!e->dis) {
+		fprintf(stderr, "armdbg: cannot open Capstone\n");
+		return EMU_EXIT_INTERNAL;
+	}
+	if (o->log_path) {
+		e->log = fopen(o->log_path, "w");
+		if (!e->log) {
+			fprintf(stderr, "armdbg: %s: %s\n", o->log_path, strerror(errno));
+			return EMU_EXIT_USAGE;
+		}
+	}
+	e->logfmt = o->log_format;
+
+	if (uc_hook_add(e->uc, &e->h_code, UC_HOOK_CODE, (void *)code_hook, e,
+			e->ram_base, e->ram_base + e->ram_size - 1) ||
+	    uc_hook_add(e->uc, &e->h_intr, UC_HOOK_INTR, (void *)intr_hook, e, 1, 0) ||
+	    uc_hook_add(e->uc, &e->h_mrs, UC_HOOK_INSN, (void *)sysreg_hook, e, 1, 0,
+			UC_ARM64_INS_MRS) ||
+	    uc_hook_add(e->uc, &e->h_msr, UC_HOOK_INSN, (void *)sysreg_hook, e, 1, 0,
+			UC_ARM64_INS_MSR)) {
+		fprintf(stderr, "armdbg: cannot install the Unicorn hooks\n");
+		return EMU_EXIT_INTERNAL;
+	}
+	update_hooks(e);
+
+	/* Cold reset: EL1h (EL2h with --el2), DAIF masked, MMU off. */
+	if (ucs_set_el(e->u, ucs_pstate_mode(e->st.pe.el, true) | UCS_PSTATE_DAIF,
+		       start) != UCS_OK) {
+		fprintf(stderr, "armdbg: cannot enter EL%u: %s\n", e->st.pe.el,
+			ucs_error(e->u));
+		return EMU_EXIT_INTERNAL;
+	}
+	return 0;
+}
+
+static void teardown(struct emu *e)
+{
+	if (e->log)
+		fclose(e->log);
+	if (e->wp_ctx)
+		uc_context_free(e->wp_ctx);
+	disasm_close(e->dis);
+	if (e->u)
+		ucs_close(e->u);
+}
+
+int emu_run_image(const struct emu_opts *o, const char *image_path)
+{
+	struct emu *e = calloc(1, sizeof(*e));
+	char err[300];
+	int status;
+
+	if (!e) {
+		fprintf(stderr, "armdbg: out of memory\n");
+		return EMU_EXIT_INTERNAL;
+	}
+	if (ucs_selftest(err, sizeof(err)) < 0) {
+		fprintf(stderr, "armdbg: refusing to run: %s\n", err);
+		free(e);
+		return EMU_EXIT_INTERNAL;
+	}
+	status = setup(e, o, image_path);
+	while (!status && !e->done) {
+		int rc = ucs_run(e->u, pc_now(e), 0);
+
+		if (e->wp_pending) {
+			finish_watchpoint(e);
+			continue;
+		}
+		if (e->done)
+			break;
+		if (rc != UCS_OK) {
+			uint64_t pc = pc_now(e);
+
+			snprintf(e->msg, sizeof(e->msg),
+				 "%s at PC 0x%" PRIx64 " EL%u (%s)", ucs_error(e->u),
+				 pc, (unsigned)(pstate_now(e) >> 2 & 3),
+				 disasm_at(e, pc));
+			e->status = EMU_EXIT_FAULT;
+			e->done = true;
+		}
+	}
+	if (!status) {
+		status = e->status;
+		if (e->msg[0])
+			fprintf(stderr, "armdbg: %s\n", e->msg);
+	}
+	fflush(stdout);
+	teardown(e);
+	free(e);
+	return status;
+}

@@ -1,0 +1,1452 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * emu/ucshim.c - Unicorn 2.0.1 workarounds (see ucshim.h).
+ *
+ * Facts marked [ref] are from the project's Unicorn notes (unicorn.md and
+ * its spike programs); facts marked [measured] were measured against
+ * Debian's libunicorn 2.0.1.post1 while writing this file.  ucs_selftest()
+ * (ucshim_check.c) re-checks the ones the emulator depends on.
+ */
+#include "ucshim.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/*
+ * The private page.  The switch trampoline is an ERET executed at EL3:
+ * PRIV_FLUSH falls through three TLBIs into it (used when host register
+ * writes may have left QEMU's TLB or translation flags stale).
+ */
+#define PRIV_FLUSH (UCS_PRIV_BASE + 0x00)
+#define PRIV_ERET  (UCS_PRIV_BASE + 0x0c)
+#define PRIV_LAND  (UCS_PRIV_BASE + 0x10) /* landing of switches to EL3 */
+#define PRIV_PAD   (UCS_PRIV_BASE + 0x14) /* where ucs_stop() parks PC */
+#define PRIV_CEL   (UCS_PRIV_BASE + 0x18) /* calibration probe */
+#define PRIV_STOP  (UCS_PRIV_BASE + 0x1c) /* calibration stop address */
+#define PRIV_NEVER (UCS_PRIV_BASE + 0xff8) /* "until" of ucs_run(): never reached */
+
+static const uint32_t priv_code[] = {
+	0xd50e871f, /* PRIV_FLUSH: tlbi alle3 */
+	0xd50c871f, /*             tlbi alle2 */
+	0xd50c879f, /*             tlbi alle1 */
+	0xd69f03e0, /* PRIV_ERET:  eret */
+	0xd43bd5a0, /* PRIV_LAND:  brk #0xdead (the landing hook redirects first) */
+	0xd43bd5a0, /* PRIV_PAD:   brk #0xdead (the hook stops first) */
+	0xd5384240, /* PRIV_CEL:   mrs x0, CurrentEL */
+	0xd503201f, /* PRIV_STOP:  nop */
+};
+
+#define PSTATE_EL3H_MASKED 0x3cdULL /* EL3h, DAIF = 1111 */
+#define PSTATE_EL1H_MASKED 0x3c5ULL
+#define PSTATE_M1 (1ULL << 1)	    /* reserved M[1] */
+/* Always valid in an A64 SPSR: NZCV, IL, DAIF, M[3:2], M[0]. */
+#define PSTATE_BASE (UCS_PSTATE_NZCV | UCS_PSTATE_IL | UCS_PSTATE_DAIF | 0xdULL)
+/* Optional: PAN, UAO, DIT, TCO, SSBS, BTYPE (calibrated per CPU model). */
+#define PSTATE_OPTIONAL ((0xfULL << 22) | (1ULL << 12) | (3ULL << 10))
+
+#define SCR_NS	(1ULL << 0)
+#define SCR_RW	(1ULL << 10)
+#define HCR_TGE (1ULL << 27)
+#define HCR_RW	(1ULL << 31)
+#define SCTLR_M (1ULL << 0)
+/* MDCR_EL3.TDA, TDOSA, TDRA: trap debug register accesses below EL3. */
+#define MDCR_TRAPS ((1ULL << 9) | (1ULL << 10) | (1ULL << 11))
+
+struct ucs {
+	uc_engine *uc;
+	uint64_t ram_base;
+	uint64_t ram_size;
+	uc_context *ctx;       /* scratch blob for hflags patches */
+	size_t ctx_size;
+	size_t hflags_off;     /* calibrated offset of hflags in a blob */
+	uint32_t hflags_el3;   /* calibrated EL3 translation flags */
+	uint64_t pstate_valid; /* PSTATE bits an ERET establishes */
+	uc_hook priv_hook;
+	bool in_run;	       /* inside ucs_run() */
+	bool counted;	       /* Unicorn's counting hook is installed */
+	bool flags_stale;      /* host sysreg write since the last refresh */
+	bool el3_borrowed;     /* live ELR_EL3/SPSR_EL3 hold trampoline values */
+	uint64_t elr_el3;      /* ... and these are their real values */
+	uint64_t spsr_el3;
+	bool sw_req;	       /* a switch is requested (see pending()) */
+	bool sw_ready;	       /* ... and prepared */
+	uint64_t sw_pstate;    /* ... to this PSTATE */
+	uint64_t sw_pc;	       /* ... and PC */
+	bool land_pending;     /* a switch to EL3 awaits its landing */
+	uint64_t land_pc;
+	bool stop_pending;
+	uint64_t stop_pc;
+	bool trap_armed;       /* ucs_trap_sysreg() changed MDCR_EL3 ... */
+	uint64_t mdcr_el3;     /* ... whose real value is this */
+	bool fault;	       /* a hook of ours found Unicorn misbehaving */
+	uc_err uerr;
+	char msg[400];
+};
+
+/* Host reads of these abort the process; host writes land at offset 0 of
+ * QEMU's CPUARMState (or are meaningless) [measured: all 2 x 8 x 16 x 16 x
+ * 8 op0=2/3 encodings, four CPU models, one forked read per encoding; ref
+ * listed the first four plus CurrentEL only]. */
+static const struct ucs_sysreg denied[] = {
+	{ 2, 0, 0, 2, 0 },  /* MDCCINT_EL1 */
+	{ 2, 0, 1, 0, 4 },  /* OSLAR_EL1 */
+	{ 2, 0, 1, 3, 4 },  /* OSDLR_EL1 */
+	{ 2, 4, 0, 7, 0 },  /* DBGVCR32_EL2 */
+	{ 3, 0, 4, 2, 2 },  /* CurrentEL */
+	{ 3, 3, 4, 2, 0 },  /* NZCV */
+	{ 3, 3, 9, 12, 4 }, /* PMSWINC_EL0 */
+};
+
+static const struct ucs_sysreg reg_scr_el3 = { 3, 6, 1, 1, 0 };
+static const struct ucs_sysreg reg_hcr_el2 = { 3, 4, 1, 1, 0 };
+static const struct ucs_sysreg reg_sctlr_el3 = { 3, 6, 1, 0, 0 };
+static const struct ucs_sysreg reg_spsr_el3 = { 3, 6, 4, 0, 0 };
+static const struct ucs_sysreg reg_elr_el3 = { 3, 6, 4, 0, 1 };
+static const struct ucs_sysreg reg_mdcr_el3 = { 3, 6, 1, 3, 1 };
+
+/* op1 of the EL1/EL2/EL3 register banks. */
+static const uint8_t el_op1[4] = { 0, 0, 4, 6 };
+
+static bool sysreg_eq(struct ucs_sysreg a, struct ucs_sysreg b)
+{
+	return a.op0 == b.op0 && a.op1 == b.op1 && a.crn == b.crn &&
+	       a.crm == b.crm && a.op2 == b.op2;
+}
+
+void ucs_version(char *buf, size_t len)
+{
+	unsigned int v = uc_version(NULL, NULL);
+
+	snprintf(buf, len, "Unicorn %u.%u.%u", (v >> 24) & 0xff,
+		 (v >> 16) & 0xff, (v >> 8) & 0xff);
+}
+
+static int fail(struct ucs *s, int code, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(s->msg, sizeof(s->msg), fmt, ap);
+	va_end(ap);
+	return code;
+}
+
+/* A failure that means Unicorn does not behave as calibrated. */
+static int fail_verify(struct ucs *s, const char *fmt, ...)
+{
+	char ver[48], what[300];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(what, sizeof(what), fmt, ap);
+	va_end(ap);
+	ucs_version(ver, sizeof(ver));
+	return fail(s, UCS_EVERIFY, "%s does not behave as ucshim expects: %s",
+		    ver, what);
+}
+
+static int fail_uc(struct ucs *s, uc_err e, const char *what)
+{
+	s->uerr = e;
+	return fail(s, UCS_EUNICORN, "%s: %s", what, uc_strerror(e));
+}
+
+/* ---- raw register access ------------------------------------------- */
+
+static int rd(struct ucs *s, int id, uint64_t *v)
+{
+	uc_err e;
+
+	*v = 0;
+	e = uc_reg_read(s->uc, id, v);
+	return e == UC_ERR_OK ? 0 : fail_uc(s, e, "uc_reg_read");
+}
+
+static int wr(struct ucs *s, int id, uint64_t v)
+{
+	uc_err e = uc_reg_write(s->uc, id, &v);
+
+	return e == UC_ERR_OK ? 0 : fail_uc(s, e, "uc_reg_write");
+}
+
+/* PSTATE is a 32-bit register for Unicorn. */
+static int rd_pstate(struct ucs *s, uint64_t *v)
+{
+	uint32_t p = 0;
+	uc_err e = uc_reg_read(s->uc, UC_ARM64_REG_PSTATE, &p);
+
+	*v = p;
+	return e == UC_ERR_OK ? 0 : fail_uc(s, e, "uc_reg_read(PSTATE)");
+}
+
+/*
+ * A raw PSTATE write: QEMU's cached translation flags keep the old EL
+ * [ref: q1b (A)].  Only used with patch_hflags() right before an ERET.
+ */
+static int wr_pstate_raw(struct ucs *s, uint64_t v)
+{
+	uint32_t p = (uint32_t)v;
+	uc_err e = uc_reg_write(s->uc, UC_ARM64_REG_PSTATE, &p);
+
+	return e == UC_ERR_OK ? 0 : fail_uc(s, e, "uc_reg_write(PSTATE)");
+}
+
+static uc_err cp_access(struct ucs *s, struct ucs_sysreg r, uint64_t *v,
+			bool write)
+{
+	uc_arm64_cp_reg cp = {
+		.crn = r.crn, .crm = r.crm, .op0 = r.op0,
+		.op1 = r.op1, .op2 = r.op2, .val = write ? *v : 0,
+	};
+	uc_err e;
+
+	if (write)
+		return uc_reg_write(s->uc, UC_ARM64_REG_CP_REG, &cp);
+	e = uc_reg_read(s->uc, UC_ARM64_REG_CP_REG, &cp);
+	*v = e == UC_ERR_OK ? cp.val : 0;
+	return e;
+}
+
+/* Internal CP access to registers known to exist and not deny-listed. */
+static int cp_rd(struct ucs *s, struct ucs_sysreg r, uint64_t *v)
+{
+	uc_err e = cp_access(s, r, v, false);
+
+	return e == UC_ERR_OK ? 0 : fail_uc(s, e, "CP_REG read");
+}
+
+static int cp_wr(struct ucs *s, struct ucs_sysreg r, uint64_t v)
+{
+	uc_err e = cp_access(s, r, &v, true);
+
+	return e == UC_ERR_OK ? 0 : fail_uc(s, e, "CP_REG write");
+}
+
+static unsigned pstate_el(uint64_t p)
+{
+	return (unsigned)(p >> UCS_PSTATE_EL_SHIFT) & 3;
+}
+
+/* The SP_ELx register PSTATE @p selects. */
+static int sp_el_id(uint64_t p)
+{
+	return UC_ARM64_REG_SP_EL0 + ((p & UCS_PSTATE_SP) ? (int)pstate_el(p) : 0);
+}
+
+/* ---- translation flags ---------------------------------------------- */
+
+/*
+ * Replace QEMU's cached translation flags (hflags) by @val, returning the
+ * old value in @old.  Unicorn 2.0.1 has no API for them and does not
+ * rebuild them on host PSTATE or CP_REG writes [ref: q1b; measured for
+ * CP_REG], so they are patched in a saved context: save, patch, restore
+ * (~270 ns for the 12.6 KB blob [measured]).
+ */
+static int patch_hflags(struct ucs *s, uint32_t val, uint32_t *old)
+{
+	uc_err e = uc_context_save(s->uc, s->ctx);
+
+	if (e != UC_ERR_OK)
+		return fail_uc(s, e, "uc_context_save");
+	if (old)
+		memcpy(old, (char *)s->ctx + s->hflags_off, sizeof(*old));
+	memcpy((char *)s->ctx + s->hflags_off, &val, sizeof(val));
+	e = uc_context_restore(s->uc, s->ctx);
+	return e == UC_ERR_OK ? 0 : fail_uc(s, e, "uc_context_restore");
+}
+
+/* ---- ELR_EL3 / SPSR_EL3 --------------------------------------------- */
+
+/*
+ * The trampoline's ERET consumes ELR_EL3 and SPSR_EL3.  Their real values
+ * are kept here (and shown by the register helpers) and put back at the
+ * EL3 landing or when ucs_run() returns with no switch under way.  The
+ * guest cannot see the borrowed values: it only reaches EL3 again through
+ * an exception entry the model performs, i.e. a ucs_set_el() to EL3, whose
+ * landing gives them back first.
+ */
+static int borrow_el3(struct ucs *s)
+{
+	int rc;
+
+	if (s->el3_borrowed)
+		return 0;
+	rc = rd(s, UC_ARM64_REG_ELR_EL3, &s->elr_el3);
+	if (!rc)
+		rc = cp_rd(s, reg_spsr_el3, &s->spsr_el3);
+	if (!rc)
+		s->el3_borrowed = true;
+	return rc;
+}
+
+static int give_back_el3(struct ucs *s)
+{
+	int rc;
+
+	if (!s->el3_borrowed)
+		return 0;
+	rc = wr(s, UC_ARM64_REG_ELR_EL3, s->elr_el3);
+	if (!rc)
+		rc = cp_wr(s, reg_spsr_el3, s->spsr_el3);
+	if (!rc)
+		s->el3_borrowed = false;
+	return rc;
+}
+
+/* ---- the switch ----------------------------------------------------- */
+
+/*
+ * Refuse what QEMU 5.0's ERET would treat as an illegal return, and what
+ * the trampoline cannot do.  Conditions [measured, ERET from EL1]: with
+ * SCR_EL3.RW = 0 an ERET to EL1 is illegal (to EL0 QEMU lets it pass,
+ * which the architecture does not); with NS = 1, EL1 needs HCR_EL2.RW = 1
+ * and TGE = 0; EL2 needs NS = 1 (no Secure EL2 in QEMU 5.0).
+ */
+static int check_target(struct ucs *s, uint64_t pstate, uint64_t pc)
+{
+	unsigned el = pstate_el(pstate);
+	uint64_t scr, hcr, sctlr3, extra;
+	int rc;
+
+	if (ucs_is_private(pc))
+		return fail(s, UCS_EINVAL, "target pc %#llx is in the private page",
+			    (unsigned long long)pc);
+	if (pstate & UCS_PSTATE_nRW)
+		return fail(s, UCS_EINVAL, "AArch32 targets are not supported");
+	if (pstate & PSTATE_M1)
+		return fail(s, UCS_EINVAL, "PSTATE M[1] is reserved");
+	if (el == 0 && (pstate & UCS_PSTATE_SP))
+		return fail(s, UCS_EINVAL, "EL0 has no SP_EL0 selection bit (M[0] = 1)");
+	extra = pstate & ~(s->pstate_valid | UCS_PSTATE_SS);
+	if (extra)
+		return fail(s, UCS_EINVAL,
+			    "PSTATE bits %#llx are not implemented by this CPU model",
+			    (unsigned long long)extra);
+
+	rc = cp_rd(s, reg_scr_el3, &scr);
+	if (!rc)
+		rc = cp_rd(s, reg_hcr_el2, &hcr);
+	if (!rc)
+		rc = cp_rd(s, reg_sctlr_el3, &sctlr3);
+	if (rc)
+		return rc;
+	if (sctlr3 & SCTLR_M)
+		return fail(s, UCS_ESTATE,
+			    "SCTLR_EL3.M = 1: the trampoline page is not reachable at EL3");
+	if (el < 3 && !(scr & SCR_RW))
+		return fail(s, UCS_EILLEGAL, "SCR_EL3.RW = 0: EL%u is not AArch64", el);
+	if (el == 2 && !(scr & SCR_NS))
+		return fail(s, UCS_EILLEGAL, "EL2 needs SCR_EL3.NS = 1");
+	if (el <= 1 && (scr & SCR_NS) && !(hcr & HCR_RW))
+		return fail(s, UCS_EILLEGAL, "HCR_EL2.RW = 0: EL1 is not AArch64");
+	if (el == 1 && (scr & SCR_NS) && (hcr & HCR_TGE))
+		return fail(s, UCS_EILLEGAL, "EL1 is not usable with HCR_EL2.TGE = 1");
+	return 0;
+}
+
+/*
+ * Make the next instruction at the trampoline an ERET at EL3 to @target
+ * with SPSR @pstate:
+ *  - bank the live SP into SP_ELx of the current EL: Unicorn keeps the
+ *    live SP only in UC_ARM64_REG_SP, SP_ELx is stale until an exception
+ *    or ERET [ref];
+ *  - load SP_EL3 into the live SP, so that the ERET, which banks the live
+ *    SP into SP_EL3 (PSTATE says EL3h), leaves SP_EL3 unchanged;
+ *  - translation flags := the EL3 template: the ERET is translated at EL3
+ *    and so reads ELR_EL3 (a translated ERET reads ELR of the translation
+ *    EL, its helper SPSR of the PSTATE EL [ref: q1b (B)]), and an ERET
+ *    translated at EL0 would be UNDEFINED (going up from EL0 [ref]);
+ *  - PSTATE := EL3h raw; SPSR_EL3, ELR_EL3 := target.
+ * The ERET's helper then checks legality, restores PSTATE and SP and
+ * rebuilds the translation flags for the target [ref].
+ */
+static int prepare(struct ucs *s, uint64_t pstate, uint64_t target)
+{
+	uint64_t cur, sp, sp3;
+	int rc;
+
+	rc = rd_pstate(s, &cur);
+	if (!rc)
+		rc = rd(s, UC_ARM64_REG_SP, &sp);
+	if (!rc)
+		rc = wr(s, sp_el_id(cur), sp);
+	if (!rc)
+		rc = rd(s, UC_ARM64_REG_SP_EL3, &sp3);
+	if (!rc)
+		rc = wr(s, UC_ARM64_REG_SP, sp3);
+	if (!rc)
+		rc = patch_hflags(s, s->hflags_el3, NULL);
+	if (!rc)
+		rc = wr_pstate_raw(s, PSTATE_EL3H_MASKED);
+	/* Never let QEMU see SS = 1 (its own step machine must stay off). */
+	if (!rc)
+		rc = cp_wr(s, reg_spsr_el3, pstate & ~UCS_PSTATE_SS);
+	if (!rc)
+		rc = wr(s, UC_ARM64_REG_ELR_EL3, target);
+	return rc;
+}
+
+/*
+ * A requested switch is done in three steps:
+ *  1. ucs_set_el() records it and points PC at the trampoline (nothing
+ *     else changes, so the PE state stays consistent);
+ *  2. when Unicorn gets there, priv_hook() prepares it (prepare()) and
+ *     rewrites PC, so that the trampoline is looked up again with the EL3
+ *     translation flags;
+ *  3. the ERET runs (and, for EL3, the landing).
+ * Step 2 cannot be done in step 1 because a PC write in a hook is not
+ * always obeyed: in an MRS/MSR hook for an access QEMU itself allows, the
+ * rest of the translated block runs and then overwrites PC (uc_emu_stop()
+ * waits for the block end too) [measured].  Such a lost switch is reported
+ * (UCS_EVERIFY) and leaves a consistent state.
+ *
+ * The trampoline cannot be run on its own from the host either:
+ * uc_emu_start()'s "until" only stops in a newly translated block, so the
+ * ERET runs straight on through a cached block of the target, and the
+ * exit block it leaves otherwise stops later runs there [measured]; a
+ * counted run would make Unicorn flush its whole translation cache (see
+ * ucs_run()).  So a switch requested outside a run completes as the
+ * first instructions of the next ucs_run().
+ *
+ * A switch to EL3 lands on PRIV_LAND (at EL3, so reachable), whose hook
+ * gives ELR_EL3/SPSR_EL3 back and jumps to the target: the EL3 code must
+ * see the values the model wrote.
+ */
+enum pend { PEND_NONE, PEND_TRAMP, PEND_LAND };
+
+static int pending(struct ucs *s, enum pend *p)
+{
+	uint64_t pc;
+	int rc = rd(s, UC_ARM64_REG_PC, &pc);
+
+	*p = PEND_NONE;
+	if (rc)
+		return rc;
+	if (pc >= PRIV_FLUSH && pc <= PRIV_ERET) {
+		*p = PEND_TRAMP;
+	} else if (s->land_pending && pc == PRIV_LAND) {
+		*p = PEND_LAND;
+	} else if (s->sw_req) {
+		s->sw_req = s->sw_ready = false;
+		s->land_pending = false;
+		s->fault = true;
+		if (s->in_run)
+			uc_emu_stop(s->uc);
+		return fail_verify(s, "a switch requested in a hook was not obeyed: "
+				   "the block went on to PC %#llx (MRS/MSR hook on "
+				   "an access QEMU allows?)",
+				   (unsigned long long)pc);
+	}
+	return 0;
+}
+
+/* Change the PC a requested switch goes to. */
+static int retarget(struct ucs *s, enum pend p, uint64_t pc)
+{
+	if (ucs_is_private(pc))
+		return fail(s, UCS_EINVAL, "pc %#llx is in the private page",
+			    (unsigned long long)pc);
+	s->land_pc = pc;
+	if (p == PEND_LAND)
+		return 0;
+	s->sw_pc = pc;
+	if (s->sw_ready && !s->land_pending)
+		return wr(s, UC_ARM64_REG_ELR_EL3, pc);
+	return 0;
+}
+
+static int do_switch(struct ucs *s, uint64_t pstate, uint64_t pc,
+		     uint64_t entry)
+{
+	bool to_el3 = pstate_el(pstate) == 3;
+	uint64_t cur_pc;
+	enum pend p;
+	int rc;
+
+	rc = check_target(s, pstate, pc);
+	if (!rc)
+		rc = pending(s, &p);
+	if (!rc)
+		rc = rd(s, UC_ARM64_REG_PC, &cur_pc);
+	if (rc)
+		return rc;
+	/* keep a flush another request asked for */
+	if (s->flags_stale || (p == PEND_TRAMP && cur_pc == PRIV_FLUSH))
+		entry = PRIV_FLUSH;
+	s->sw_req = true;
+	s->sw_pstate = pstate & ~UCS_PSTATE_SS;
+	s->sw_pc = pc;
+	s->land_pending = to_el3;
+	s->land_pc = pc;
+	/* already prepared (trampoline state): re-aim the ERET now */
+	if (s->sw_ready && p == PEND_TRAMP)
+		rc = prepare(s, pstate, to_el3 ? PRIV_LAND : pc);
+	else
+		s->sw_ready = false;
+	if (!rc)
+		rc = wr(s, UC_ARM64_REG_PC, entry);
+	if (!rc && entry == PRIV_FLUSH)
+		s->flags_stale = false;
+	return rc;
+}
+
+int ucs_set_el(struct ucs *s, uint64_t pstate, uint64_t pc)
+{
+	return do_switch(s, pstate, pc, PRIV_ERET);
+}
+
+int ucs_refresh(struct ucs *s, uint64_t pc)
+{
+	uint64_t cur;
+	enum pend p;
+	int rc = pending(s, &p);
+
+	if (rc)
+		return rc;
+	if (p == PEND_TRAMP) {
+		rc = retarget(s, p, pc);
+		if (!rc)
+			rc = wr(s, UC_ARM64_REG_PC, PRIV_FLUSH);
+		if (!rc)
+			s->flags_stale = false;
+		return rc;
+	}
+	/* PEND_LAND: PSTATE is already the target's; switch again */
+	rc = rd_pstate(s, &cur);
+	return rc ? rc : do_switch(s, cur, pc, PRIV_FLUSH);
+}
+
+/* ---- the private-page hook ------------------------------------------ */
+
+static void hook_fault(struct ucs *s, uc_engine *uc)
+{
+	s->fault = true;
+	uc_emu_stop(uc);
+}
+
+/*
+ * A UC_HOOK_CODE on [PRIV_FLUSH, PRIV_PAD] only: costs nothing elsewhere
+ * [ref; measured no change in MIPS].  It prepares requested switches (see
+ * pending()), completes switches to EL3 at PRIV_LAND and carries out
+ * ucs_stop() (see there) at PRIV_PAD or at the trampoline (the switch then
+ * stays requested).
+ */
+static void priv_hook(uc_engine *uc, uint64_t addr, uint32_t size, void *user)
+{
+	struct ucs *s = user;
+
+	(void)size;
+	if (s->stop_pending) {
+		uc_emu_stop(uc);
+		return;
+	}
+	if (addr == PRIV_LAND) {
+		if (!s->land_pending) {
+			fail_verify(s, "the EL3 landing ran with no switch pending");
+			hook_fault(s, uc);
+			return;
+		}
+		s->land_pending = false;
+		if (give_back_el3(s) || wr(s, UC_ARM64_REG_PC, s->land_pc))
+			hook_fault(s, uc);
+		return;
+	}
+	if (addr == PRIV_PAD) {
+		fail_verify(s, "the stop pad ran with no stop pending");
+		hook_fault(s, uc);
+		return;
+	}
+	if (!s->sw_req)	/* calibration */
+		return;
+	if (!s->sw_ready) {
+		if (borrow_el3(s) ||
+		    prepare(s, s->sw_pstate, s->land_pending ? PRIV_LAND : s->sw_pc) ||
+		    wr(s, UC_ARM64_REG_PC, addr)) {
+			hook_fault(s, uc);
+			return;
+		}
+		s->sw_ready = true;
+		return;
+	}
+	if (addr == PRIV_ERET)	/* the ERET executes now */
+		s->sw_req = s->sw_ready = false;
+}
+
+/* ---- forced system-register traps ---------------------------------- */
+
+/*
+ * QEMU checks debug-register accesses below EL3 against MDCR_EL3 at run
+ * time (TDA for DBG*, MDSCR, MDCC*; TDOSA for the OS lock registers; TDRA
+ * for MDRAR): with all three set, every op0 = 2 MRS/MSR at EL0..EL2 whose
+ * hook returned 0 raises interrupt 1 at the instruction, none of the
+ * following instructions having run [measured: all 2 x 16384 op0 = 2
+ * encodings at EL0, EL1, EL2].
+ */
+int ucs_trap_sysreg(struct ucs *s)
+{
+	uint64_t p, m;
+	int rc;
+
+	if (s->trap_armed)
+		return 0;
+	rc = rd_pstate(s, &p);
+	if (rc)
+		return rc;
+	if (pstate_el(p) == 3)
+		return fail(s, UCS_ESTATE, "nothing traps at EL3");
+	rc = cp_rd(s, reg_mdcr_el3, &m);
+	if (!rc)
+		rc = cp_wr(s, reg_mdcr_el3, m | MDCR_TRAPS);
+	if (rc)
+		return rc;
+	s->mdcr_el3 = m;
+	s->trap_armed = true;
+	return 0;
+}
+
+static int untrap(struct ucs *s)
+{
+	if (!s->trap_armed)
+		return 0;
+	s->trap_armed = false;
+	return cp_wr(s, reg_mdcr_el3, s->mdcr_el3);
+}
+
+bool ucs_trap_taken(struct ucs *s, uint32_t intno)
+{
+	if (!s->trap_armed || intno != 1)
+		return false;
+	untrap(s);
+	return true;
+}
+
+/* ---- running -------------------------------------------------------- */
+
+static int invalidate(struct ucs *s, uint64_t start, uint64_t end);
+
+/* After uc_emu_start(): give ELR_EL3/SPSR_EL3 back unless a switch is
+ * still under way; apply ucs_stop()'s PC. */
+static int finish_run(struct ucs *s)
+{
+	enum pend p;
+	int rc = pending(s, &p);
+
+	if (!rc && p == PEND_NONE) {
+		if (s->land_pending) {
+			s->land_pending = false;
+			rc = fail_verify(s, "a switch to EL3 missed its landing");
+		} else {
+			rc = give_back_el3(s);
+		}
+	}
+	if (!rc && s->trap_armed) {
+		untrap(s);
+		rc = fail_verify(s, "a forced system-register trap was not taken");
+	}
+	if (!rc && s->stop_pending && !s->fault) {
+		uint64_t pc = 0;
+
+		rc = p == PEND_NONE ? rd(s, UC_ARM64_REG_PC, &pc) : 0;
+		if (!rc && p == PEND_NONE && pc != PRIV_PAD)
+			rc = fail_verify(s, "ucs_stop() was not obeyed: the run went on to PC %#llx "
+					 "(MRS/MSR hook on an access QEMU allows?)",
+					 (unsigned long long)pc);
+		s->stop_pending = false;
+		if (!rc)
+			rc = ucs_pc_write(s, s->stop_pc);
+	}
+	s->stop_pending = false;
+	return rc;
+}
+
+/*
+ * Instructions Unicorn's counter sees while the switch completes: the
+ * trampoline from @pc, the first visit of it again once prepared (the
+ * hook re-looks it up), the landing.
+ */
+static uint64_t private_insns(struct ucs *s, enum pend p, uint64_t pc)
+{
+	if (p == PEND_LAND)
+		return 1;
+	return (PRIV_ERET - pc) / 4 + 1 + !s->sw_ready + s->land_pending;
+}
+
+/*
+ * Unicorn's count argument installs a hidden code hook that only blocks
+ * translated while it exists call: after uncounted runs, count = 3 ran 400
+ * instructions [measured].  So entering counted mode invalidates RAM and
+ * the private page.  Leaving it, Unicorn removes the hook and flushes its
+ * whole translation cache itself (0.1-0.3 s [measured]).
+ */
+int ucs_run(struct ucs *s, uint64_t pc, uint64_t count)
+{
+	uint64_t begin = pc;
+	enum pend p;
+	uc_err e;
+	int rc;
+
+	if (s->in_run)
+		return fail(s, UCS_ESTATE, "ucs_run() is not re-entrant");
+	if (ucs_is_private(pc))
+		return fail(s, UCS_EINVAL, "pc %#llx is in the private page",
+			    (unsigned long long)pc);
+	if (count && !s->counted) {
+		rc = invalidate(s, s->ram_base, s->ram_base + s->ram_size);
+		if (!rc)
+			rc = invalidate(s, UCS_PRIV_BASE,
+					UCS_PRIV_BASE + UCS_PRIV_SIZE);
+		if (rc)
+			return rc;
+	}
+	s->counted = count != 0;
+	rc = s->flags_stale ? ucs_refresh(s, pc) : 0;
+	if (!rc)
+		rc = pending(s, &p);
+	if (!rc && p != PEND_NONE)
+		rc = retarget(s, p, pc);
+	if (!rc && p != PEND_NONE)
+		rc = rd(s, UC_ARM64_REG_PC, &begin);
+	if (rc)
+		return rc;
+	/* Unicorn counts private instructions too: a switch that starts the
+	 * run must not eat the caller's count. */
+	if (count && p != PEND_NONE)
+		count += private_insns(s, p, begin);
+	s->in_run = true;
+	s->stop_pending = false;
+	s->fault = false;
+	/* until = an address that is never executed; timeout 0: never use
+	 * the host-timer timeout (determinism). */
+	e = uc_emu_start(s->uc, begin, PRIV_NEVER, 0, (size_t)count);
+	s->in_run = false;
+	if (s->fault) {
+		char why[sizeof(s->msg)];
+
+		memcpy(why, s->msg, sizeof(why));
+		finish_run(s);
+		memcpy(s->msg, why, sizeof(why));
+		s->fault = false;
+		return UCS_EVERIFY;
+	}
+	rc = finish_run(s);
+	if (e != UC_ERR_OK) {
+		uint64_t at = 0;
+
+		ucs_pc_read(s, &at);
+		s->uerr = e;
+		return fail(s, UCS_EUNICORN, "uc_emu_start: %s (PC %#llx)",
+			    uc_strerror(e), (unsigned long long)at);
+	}
+	return rc;
+}
+
+/*
+ * A PC write in the same hook, before or after, cancels uc_emu_stop()
+ * (code and interrupt hooks [measured]; memory hooks [ref: q7b]).  So PC
+ * is parked on PRIV_PAD as well: if the stop is cancelled, Unicorn
+ * resumes there and priv_hook() stops it for certain.  finish_run() checks
+ * that the run did end there (or in a switch) and then sets the real PC.
+ */
+void ucs_stop(struct ucs *s, uint64_t resume_pc)
+{
+	enum pend p;
+
+	s->stop_pending = true;
+	s->stop_pc = resume_pc;
+	if (!pending(s, &p) && p == PEND_NONE)
+		wr(s, UC_ARM64_REG_PC, PRIV_PAD);
+	uc_emu_stop(s->uc);
+}
+
+/* ---- translation cache ---------------------------------------------- */
+
+/*
+ * Hooks added or removed after a block was translated do not apply to it
+ * until it is retranslated [ref: q15].  uc_ctl_remove_cache() invalidates
+ * a range (~15 ns per 1 KiB page, 4 ms for 256 MiB [measured]);
+ * uc_ctl_flush_tlb() flushes the whole cache (110 ms [measured]).  The
+ * former translates its start address with the current MMU regime, so the
+ * translation flags are pointed at EL3 (MMU off: VA = PA) for the call.
+ */
+static int invalidate(struct ucs *s, uint64_t start, uint64_t end)
+{
+	uint64_t sctlr3;
+	uint32_t old;
+	uc_err e;
+	int rc;
+
+	rc = cp_rd(s, reg_sctlr_el3, &sctlr3);
+	if (rc)
+		return rc;
+	if (sctlr3 & SCTLR_M)
+		return fail(s, UCS_ESTATE,
+			    "SCTLR_EL3.M = 1: cannot address RAM physically");
+	rc = patch_hflags(s, s->hflags_el3, &old);
+	if (rc)
+		return rc;
+	e = uc_ctl_remove_cache(s->uc, start, end);
+	rc = patch_hflags(s, old, NULL);
+	if (e != UC_ERR_OK)
+		return fail_uc(s, e, "uc_ctl_remove_cache");
+	return rc;
+}
+
+int ucs_flush(struct ucs *s)
+{
+	return invalidate(s, s->ram_base, s->ram_base + s->ram_size);
+}
+
+int ucs_flush_range(struct ucs *s, uint64_t start, uint64_t end)
+{
+	if (start >= end || start < s->ram_base ||
+	    end > s->ram_base + s->ram_size)
+		return fail(s, UCS_EINVAL, "flush range [%#llx, %#llx) is not inside RAM",
+			    (unsigned long long)start, (unsigned long long)end);
+	return invalidate(s, start, end);
+}
+
+/* ---- registers ------------------------------------------------------ */
+
+static int x_id(struct ucs *s, unsigned n, int *id)
+{
+	if (n > 31)
+		return fail(s, UCS_EINVAL, "X%u does not exist", n);
+	if (n <= 28)
+		*id = UC_ARM64_REG_X0 + (int)n;
+	else if (n == 29)
+		*id = UC_ARM64_REG_X29;
+	else if (n == 30)
+		*id = UC_ARM64_REG_X30;
+	else
+		*id = UC_ARM64_REG_XZR;
+	return 0;
+}
+
+int ucs_x_read(struct ucs *s, unsigned n, uint64_t *v)
+{
+	int id = 0, rc = x_id(s, n, &id);
+
+	*v = 0;
+	if (rc || n == 31)
+		return rc;
+	return rd(s, id, v);
+}
+
+int ucs_x_write(struct ucs *s, unsigned n, uint64_t v)
+{
+	int id = 0, rc = x_id(s, n, &id);
+
+	if (rc || n == 31)
+		return rc;
+	return wr(s, id, v);
+}
+
+/*
+ * While a switch is under way (pending()), PC, PSTATE and the live SP are
+ * not the target's yet: these helpers show and change the target's
+ * instead, so that callers see the state they asked for.  SP_ELx need no
+ * such care: the raw PSTATE always says which SP_ELx the live SP is.
+ */
+int ucs_pc_read(struct ucs *s, uint64_t *v)
+{
+	enum pend p;
+	int rc = pending(s, &p);
+
+	*v = 0;
+	if (rc)
+		return rc;
+	if (p == PEND_NONE)
+		return rd(s, UC_ARM64_REG_PC, v);
+	*v = p == PEND_LAND ? s->land_pc : s->sw_pc;
+	return 0;
+}
+
+int ucs_pc_write(struct ucs *s, uint64_t v)
+{
+	enum pend p;
+	int rc = pending(s, &p);
+
+	if (rc)
+		return rc;
+	/* after ucs_stop() in a hook: change where the guest resumes */
+	if (s->stop_pending && s->in_run) {
+		s->stop_pc = v;
+		return 0;
+	}
+	return p == PEND_NONE ? wr(s, UC_ARM64_REG_PC, v) : retarget(s, p, v);
+}
+
+int ucs_pstate_read(struct ucs *s, uint64_t *v)
+{
+	enum pend p;
+	int rc = pending(s, &p);
+
+	*v = 0;
+	if (rc)
+		return rc;
+	if (p != PEND_TRAMP)
+		return rd_pstate(s, v);
+	*v = s->sw_pstate;
+	return 0;
+}
+
+int ucs_current_el(struct ucs *s)
+{
+	uint64_t p;
+	int rc = ucs_pstate_read(s, &p);
+
+	return rc ? rc : (int)pstate_el(p);
+}
+
+/* The register that holds the target's live SP during PEND_TRAMP. */
+static int target_sp_id(struct ucs *s, int *id)
+{
+	int want = sp_el_id(s->sw_pstate);
+	uint64_t cur = PSTATE_EL3H_MASKED;
+	int rc = s->sw_ready ? 0 : rd_pstate(s, &cur);
+
+	*id = want == sp_el_id(cur) ? UC_ARM64_REG_SP : want;
+	return rc;
+}
+
+int ucs_sp_read(struct ucs *s, uint64_t *v)
+{
+	int id = UC_ARM64_REG_SP;
+	enum pend p;
+	int rc = pending(s, &p);
+
+	*v = 0;
+	if (!rc && p == PEND_TRAMP)
+		rc = target_sp_id(s, &id);
+	return rc ? rc : rd(s, id, v);
+}
+
+int ucs_sp_write(struct ucs *s, uint64_t v)
+{
+	int id = UC_ARM64_REG_SP;
+	enum pend p;
+	int rc = pending(s, &p);
+
+	if (!rc && p == PEND_TRAMP)
+		rc = target_sp_id(s, &id);
+	return rc ? rc : wr(s, id, v);
+}
+
+/* NZCV is not part of the translation flags: a raw write is safe. */
+int ucs_nzcv_write(struct ucs *s, uint64_t nzcv)
+{
+	uint32_t v = (uint32_t)nzcv;
+	enum pend p;
+	uc_err e;
+	int rc;
+
+	if (nzcv & ~UCS_PSTATE_NZCV)
+		return fail(s, UCS_EINVAL, "NZCV value %#llx has other bits",
+			    (unsigned long long)nzcv);
+	rc = pending(s, &p);
+	if (rc)
+		return rc;
+	if (p == PEND_TRAMP) {
+		s->sw_pstate = (s->sw_pstate & ~UCS_PSTATE_NZCV) | nzcv;
+		return s->sw_ready ? cp_wr(s, reg_spsr_el3, s->sw_pstate) : 0;
+	}
+	e = uc_reg_write(s->uc, UC_ARM64_REG_NZCV, &v);
+	return e == UC_ERR_OK ? 0 : fail_uc(s, e, "uc_reg_write(NZCV)");
+}
+
+/* The live SP is SP_EL@el iff PSTATE selects it; else SP_ELx is current. */
+static int sp_el_reg(struct ucs *s, unsigned el, int *id)
+{
+	uint64_t p;
+	int rc;
+
+	if (el > 3)
+		return fail(s, UCS_EINVAL, "SP_EL%u does not exist", el);
+	rc = rd_pstate(s, &p);
+	if (rc)
+		return rc;
+	*id = sp_el_id(p) == UC_ARM64_REG_SP_EL0 + (int)el ?
+	      UC_ARM64_REG_SP : UC_ARM64_REG_SP_EL0 + (int)el;
+	return 0;
+}
+
+int ucs_sp_el_read(struct ucs *s, unsigned el, uint64_t *v)
+{
+	int id = 0, rc = sp_el_reg(s, el, &id);
+
+	*v = 0;
+	return rc ? rc : rd(s, id, v);
+}
+
+int ucs_sp_el_write(struct ucs *s, unsigned el, uint64_t v)
+{
+	int id = 0, rc = sp_el_reg(s, el, &id);
+
+	return rc ? rc : wr(s, id, v);
+}
+
+static int elreg_check(struct ucs *s, enum ucs_elreg r, unsigned el)
+{
+	if (el < 1 || el > 3)
+		return fail(s, UCS_EINVAL, "no EL%u bank of this register", el);
+	if (r > UCS_VBAR)
+		return fail(s, UCS_EINVAL, "unknown banked register %d", (int)r);
+	return 0;
+}
+
+int ucs_elreg_read(struct ucs *s, enum ucs_elreg r, unsigned el, uint64_t *v)
+{
+	struct ucs_sysreg spsr = { 3, el_op1[el & 3], 4, 0, 0 };
+	int rc = elreg_check(s, r, el);
+
+	*v = 0;
+	if (rc)
+		return rc;
+	if (el == 3 && s->el3_borrowed && (r == UCS_ELR || r == UCS_SPSR)) {
+		*v = r == UCS_ELR ? s->elr_el3 : s->spsr_el3;
+		return 0;
+	}
+	switch (r) {
+	case UCS_ELR:
+		return rd(s, UC_ARM64_REG_ELR_EL0 + (int)el, v);
+	case UCS_ESR:
+		return rd(s, UC_ARM64_REG_ESR_EL0 + (int)el, v);
+	case UCS_FAR:
+		return rd(s, UC_ARM64_REG_FAR_EL0 + (int)el, v);
+	case UCS_VBAR:
+		return rd(s, UC_ARM64_REG_VBAR_EL0 + (int)el, v);
+	default:
+		return cp_rd(s, spsr, v);
+	}
+}
+
+int ucs_elreg_write(struct ucs *s, enum ucs_elreg r, unsigned el, uint64_t v)
+{
+	struct ucs_sysreg spsr = { 3, el_op1[el & 3], 4, 0, 0 };
+	int rc = elreg_check(s, r, el);
+
+	if (rc)
+		return rc;
+	/* Borrowed: the live copy may still feed a pending trampoline. */
+	if (el == 3 && s->el3_borrowed && (r == UCS_ELR || r == UCS_SPSR)) {
+		if (r == UCS_ELR)
+			s->elr_el3 = v;
+		else
+			s->spsr_el3 = v;
+		return 0;
+	}
+	switch (r) {
+	case UCS_ELR:
+		return wr(s, UC_ARM64_REG_ELR_EL0 + (int)el, v);
+	case UCS_ESR:
+		return wr(s, UC_ARM64_REG_ESR_EL0 + (int)el, v);
+	case UCS_FAR:
+		return wr(s, UC_ARM64_REG_FAR_EL0 + (int)el, v);
+	case UCS_VBAR:
+		return wr(s, UC_ARM64_REG_VBAR_EL0 + (int)el, v);
+	default:
+		return cp_wr(s, spsr, v);
+	}
+}
+
+bool ucs_sysreg_denied(struct ucs_sysreg r)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(denied) / sizeof(denied[0]); i++)
+		if (sysreg_eq(r, denied[i]))
+			return true;
+	return false;
+}
+
+/* Encodings with their own logic: ELR_EL3, SPSR_EL3, SP_EL0..2. */
+static int sysreg_special(struct ucs_sysreg r, enum ucs_elreg *er,
+			  unsigned *sp_el)
+{
+	static const struct ucs_sysreg sp_enc[3] = {
+		{ 3, 0, 4, 1, 0 }, { 3, 4, 4, 1, 0 }, { 3, 6, 4, 1, 0 },
+	};
+	unsigned i;
+
+	if (sysreg_eq(r, reg_elr_el3)) {
+		*er = UCS_ELR;
+		return 1;
+	}
+	if (sysreg_eq(r, reg_spsr_el3)) {
+		*er = UCS_SPSR;
+		return 1;
+	}
+	for (i = 0; i < 3; i++) {
+		if (sysreg_eq(r, sp_enc[i])) {
+			*sp_el = i;
+			return 2;
+		}
+	}
+	return 0;
+}
+
+/* DAIF, SPSel, PAN, UAO, DIT, SSBS, TCO: PSTATE fields as registers. */
+static bool pstate_field(struct ucs_sysreg r)
+{
+	if (r.op0 != 3 || r.crn != 4 || r.crm != 2)
+		return false;
+	return (r.op1 == 0 && r.op2 >= 3 && r.op2 <= 5) ||
+	       (r.op1 == 3 && (r.op2 == 1 || r.op2 >= 5));
+}
+
+static int sysreg_valid(struct ucs *s, struct ucs_sysreg r)
+{
+	enum pend p;
+	int rc;
+
+	if ((r.op0 != 2 && r.op0 != 3) || r.op1 > 7 || r.crn > 15 ||
+	    r.crm > 15 || r.op2 > 7)
+		return fail(s, UCS_EINVAL, "S%u_%u_C%u_C%u_%u is not a system register encoding",
+			    r.op0, r.op1, r.crn, r.crm, r.op2);
+	if (ucs_sysreg_denied(r))
+		return fail(s, UCS_EDENIED,
+			    "S%u_%u_C%u_C%u_%u: host access aborts or corrupts Unicorn 2.0.1",
+			    r.op0, r.op1, r.crn, r.crm, r.op2);
+	if (!pstate_field(r))
+		return 0;
+	rc = pending(s, &p);
+	if (!rc && p != PEND_NONE)
+		rc = fail(s, UCS_ESTATE,
+			  "S%u_%u_C%u_C%u_%u: a switch is under way, PSTATE is the trampoline's (use ucs_pstate_read())",
+			  r.op0, r.op1, r.crn, r.crm, r.op2);
+	return rc;
+}
+
+static int cp_status(struct ucs *s, struct ucs_sysreg r, uc_err e)
+{
+	if (e == UC_ERR_OK)
+		return 0;
+	if (e == UC_ERR_ARG)
+		return fail(s, UCS_ENOREG, "S%u_%u_C%u_C%u_%u: not implemented by Unicorn",
+			    r.op0, r.op1, r.crn, r.crm, r.op2);
+	return fail_uc(s, e, "CP_REG access");
+}
+
+int ucs_sysreg_read(struct ucs *s, struct ucs_sysreg r, uint64_t *v)
+{
+	enum ucs_elreg er = UCS_ELR;
+	unsigned sp_el = 0;
+	int rc = sysreg_valid(s, r);
+
+	*v = 0;
+	if (rc)
+		return rc;
+	if (s->trap_armed && sysreg_eq(r, reg_mdcr_el3)) {
+		*v = s->mdcr_el3;
+		return 0;
+	}
+	switch (sysreg_special(r, &er, &sp_el)) {
+	case 1:
+		return ucs_elreg_read(s, er, 3, v);
+	case 2:
+		return ucs_sp_el_read(s, sp_el, v);
+	default:
+		return cp_status(s, r, cp_access(s, r, v, false));
+	}
+}
+
+int ucs_sysreg_write(struct ucs *s, struct ucs_sysreg r, uint64_t v)
+{
+	enum ucs_elreg er = UCS_ELR;
+	unsigned sp_el = 0;
+	uint64_t back, w = v;
+	int rc = sysreg_valid(s, r);
+
+	if (rc)
+		return rc;
+	if (s->trap_armed && sysreg_eq(r, reg_mdcr_el3)) {
+		s->mdcr_el3 = v;
+		return 0;
+	}
+	switch (sysreg_special(r, &er, &sp_el)) {
+	case 1:
+		return ucs_elreg_write(s, er, 3, v);
+	case 2:
+		return ucs_sp_el_write(s, sp_el, v);
+	default:
+		break;
+	}
+	rc = cp_status(s, r, cp_access(s, r, &w, true));
+	if (rc)
+		return rc;
+	/* Host CP_REG writes do not rebuild the translation flags [measured:
+	 * SCTLR_EL1.EE had no effect until an ERET]. */
+	s->flags_stale = true;
+	/* Constant registers silently drop host writes [measured]. */
+	rc = cp_status(s, r, cp_access(s, r, &back, false));
+	if (rc)
+		return rc;
+	if (back != v)
+		return fail(s, UCS_EPARTIAL, "S%u_%u_C%u_C%u_%u reads back %#llx after writing %#llx",
+			    r.op0, r.op1, r.crn, r.crm, r.op2,
+			    (unsigned long long)back, (unsigned long long)v);
+	return 0;
+}
+
+/* ---- open / close / calibration ------------------------------------ */
+
+static int run_plain(struct ucs *s, uint64_t begin, uint64_t until)
+{
+	uc_err e = uc_emu_start(s->uc, begin, until, 0, 0);
+
+	return e == UC_ERR_OK ? 0 : fail_uc(s, e, "calibration run");
+}
+
+/*
+ * Is the word at @off the translation flags?  From a consistent EL0 state
+ * (reached by a native ERET at EL1), patch it to the EL3 value, make
+ * PSTATE EL3h and run the trampoline's ERET to EL1 at a CurrentEL probe.
+ * Only the right word lets the ERET (UNDEFINED when translated at EL0)
+ * execute and read ELR_EL3.
+ */
+static bool try_hflags(struct ucs *s, uc_context *pristine, size_t off,
+		       uint32_t el3)
+{
+	uint64_t p = 0, pc = 0, x0 = 0;
+
+	if (uc_context_restore(s->uc, pristine) != UC_ERR_OK ||
+	    cp_wr(s, (struct ucs_sysreg){ 3, 0, 4, 0, 0 }, 0) ||
+	    wr(s, UC_ARM64_REG_ELR_EL1, PRIV_STOP) ||
+	    run_plain(s, PRIV_ERET, PRIV_STOP) || rd_pstate(s, &p) ||
+	    pstate_el(p) != 0)
+		return false;
+	s->hflags_off = off;
+	if (patch_hflags(s, el3, NULL) ||
+	    wr_pstate_raw(s, PSTATE_EL3H_MASKED) ||
+	    cp_wr(s, reg_spsr_el3, PSTATE_EL1H_MASKED) ||
+	    wr(s, UC_ARM64_REG_ELR_EL3, PRIV_CEL) ||
+	    wr(s, UC_ARM64_REG_X0, 0))
+		return false;
+	if (uc_emu_start(s->uc, PRIV_ERET, PRIV_STOP, 0, 0) != UC_ERR_OK)
+		return false;
+	if (rd_pstate(s, &p) || rd(s, UC_ARM64_REG_PC, &pc) ||
+	    rd(s, UC_ARM64_REG_X0, &x0))
+		return false;
+	return pc == PRIV_STOP && p == PSTATE_EL1H_MASKED && x0 == 0x4;
+}
+
+/*
+ * Find the hflags word: Unicorn's uc_context blob is a raw copy of QEMU's
+ * CPUARMState whose layout belongs to this build [ref], so do not trust a
+ * fixed offset.  Take a blob at EL1 (reset: consistent), ERET to EL3 the
+ * way q1b (B) does (PSTATE EL3h, translation still EL1, ELR_EL1 = ELR_EL3),
+ * take another blob, and try every 32-bit word that changed.  Then learn
+ * which optional PSTATE bits the model's ERET keeps.
+ */
+static int calibrate(struct ucs *s)
+{
+	uc_context *pristine = NULL, *el1 = NULL, *el3 = NULL;
+	uint32_t a, b, found_val = 0;
+	size_t off, found = 0;
+	uint64_t p = 0, pc = 0, x0 = 0;
+	int rc = 0, hits = 0;
+
+	if (uc_context_alloc(s->uc, &pristine) != UC_ERR_OK ||
+	    uc_context_alloc(s->uc, &el1) != UC_ERR_OK ||
+	    uc_context_alloc(s->uc, &el3) != UC_ERR_OK ||
+	    uc_context_save(s->uc, pristine) != UC_ERR_OK) {
+		rc = fail(s, UCS_EUNICORN, "uc_context_alloc/save failed");
+		goto out;
+	}
+	rc = wr_pstate_raw(s, PSTATE_EL3H_MASKED);
+	if (!rc)
+		rc = cp_wr(s, reg_spsr_el3, PSTATE_EL3H_MASKED);
+	if (!rc)
+		rc = wr(s, UC_ARM64_REG_ELR_EL1, PRIV_CEL);
+	if (!rc)
+		rc = wr(s, UC_ARM64_REG_ELR_EL3, PRIV_CEL);
+	if (!rc)
+		rc = wr(s, UC_ARM64_REG_PC, PRIV_STOP);
+	if (!rc)
+		rc = wr(s, UC_ARM64_REG_X0, 0xc);
+	if (!rc && uc_context_save(s->uc, el1) != UC_ERR_OK)
+		rc = fail(s, UCS_EUNICORN, "uc_context_save failed");
+	if (!rc)
+		rc = run_plain(s, PRIV_ERET, PRIV_STOP);
+	if (!rc)
+		rc = rd_pstate(s, &p);
+	if (!rc)
+		rc = rd(s, UC_ARM64_REG_PC, &pc);
+	if (!rc)
+		rc = rd(s, UC_ARM64_REG_X0, &x0);
+	if (!rc && uc_context_save(s->uc, el3) != UC_ERR_OK)
+		rc = fail(s, UCS_EUNICORN, "uc_context_save failed");
+	if (rc)
+		goto out;
+	if (p != PSTATE_EL3H_MASKED || pc != PRIV_STOP || x0 != 0xc) {
+		rc = fail_verify(s, "bootstrap ERET to EL3 gave PSTATE %#llx PC %#llx CurrentEL %#llx",
+				 (unsigned long long)p, (unsigned long long)pc,
+				 (unsigned long long)x0);
+		goto out;
+	}
+	for (off = 0; off + 4 <= s->ctx_size; off += 4) {
+		memcpy(&a, (char *)el1 + off, 4);
+		memcpy(&b, (char *)el3 + off, 4);
+		if (a != b && try_hflags(s, pristine, off, b)) {
+			hits++;
+			found = off;
+			found_val = b;
+		}
+	}
+	if (hits != 1) {
+		rc = fail_verify(s, "%d words of the uc_context blob behave like the translation flags",
+				 hits);
+		goto out;
+	}
+	s->hflags_off = found;
+	s->hflags_el3 = found_val;
+
+	/* Optional PSTATE bits: an ERET to EL3h with all of them set. */
+	uc_context_restore(s->uc, pristine);
+	s->pstate_valid = PSTATE_BASE;
+	rc = prepare(s, PSTATE_EL3H_MASKED | PSTATE_OPTIONAL, PRIV_STOP);
+	if (!rc)
+		rc = run_plain(s, PRIV_ERET, PRIV_STOP);
+	if (!rc)
+		rc = rd_pstate(s, &p);
+	if (!rc)
+		s->pstate_valid |= p & PSTATE_OPTIONAL;
+out:
+	if (pristine) {
+		uc_context_restore(s->uc, pristine);
+		uc_context_free(pristine);
+	}
+	if (el1)
+		uc_context_free(el1);
+	if (el3)
+		uc_context_free(el3);
+	return rc;
+}
+
+static const uc_cpu_arm64 cpu_ids[] = {
+	[UCS_CPU_A53] = UC_CPU_ARM64_A53,
+	[UCS_CPU_A57] = UC_CPU_ARM64_A57,
+	[UCS_CPU_A72] = UC_CPU_ARM64_A72,
+	[UCS_CPU_MAX] = UC_CPU_ARM64_MAX,
+};
+
+static int setup(struct ucs *s, enum ucs_cpu cpu, bool ns)
+{
+	uc_err e;
+	int rc;
+
+	e = uc_open(UC_ARCH_ARM64, UC_MODE_ARM, &s->uc);
+	if (e != UC_ERR_OK) {
+		s->uc = NULL;
+		return fail_uc(s, e, "uc_open");
+	}
+	/* The model must be chosen before anything else touches the CPU
+	 * [ref]. */
+	e = uc_ctl_set_cpu_model(s->uc, (int)cpu_ids[cpu]);
+	if (e != UC_ERR_OK)
+		return fail_uc(s, e, "uc_ctl_set_cpu_model");
+	e = uc_mem_map(s->uc, s->ram_base, (size_t)s->ram_size, UC_PROT_ALL);
+	if (e != UC_ERR_OK)
+		return fail_uc(s, e, "uc_mem_map(RAM)");
+	e = uc_mem_map(s->uc, UCS_PRIV_BASE, UCS_PRIV_SIZE, UC_PROT_ALL);
+	if (e == UC_ERR_OK)
+		e = uc_mem_write(s->uc, UCS_PRIV_BASE, priv_code,
+				 sizeof(priv_code));
+	if (e == UC_ERR_OK)
+		e = uc_mem_protect(s->uc, UCS_PRIV_BASE, UCS_PRIV_SIZE,
+				   UC_PROT_READ | UC_PROT_EXEC);
+	if (e != UC_ERR_OK)
+		return fail_uc(s, e, "private page");
+	e = uc_hook_add(s->uc, &s->priv_hook, UC_HOOK_CODE, (void *)priv_hook,
+			s, PRIV_FLUSH, PRIV_PAD);
+	if (e != UC_ERR_OK)
+		return fail_uc(s, e, "uc_hook_add(private page)");
+	e = uc_context_alloc(s->uc, &s->ctx);
+	if (e != UC_ERR_OK) {
+		s->ctx = NULL;
+		return fail_uc(s, e, "uc_context_alloc");
+	}
+	s->ctx_size = uc_context_size(s->uc);
+
+	/* Reset SCR_EL3 is 0: RW = 0 makes every return to AArch64 EL1 or
+	 * EL2 illegal [ref; measured].  NS selects the Security state of
+	 * EL0/EL1; with NS = 1, EL1 is AArch64 only if HCR_EL2.RW = 1. */
+	rc = cp_wr(s, reg_scr_el3, SCR_RW | (ns ? SCR_NS : 0));
+	if (!rc)
+		rc = cp_wr(s, reg_hcr_el2, ns ? HCR_RW : 0);
+	if (!rc)
+		rc = calibrate(s);
+	/* Reset state again, with translation flags that match the SCR and
+	 * HCR written above (host writes do not rebuild them). */
+	if (!rc)
+		rc = do_switch(s, PSTATE_EL1H_MASKED, s->ram_base, PRIV_FLUSH);
+	return rc;
+}
+
+struct ucs *ucs_open(enum ucs_cpu cpu, uint64_t ram_base, uint64_t ram_size,
+		     bool ns, char *err, size_t errlen)
+{
+	struct ucs *s;
+	char ver[48];
+	int rc;
+
+	ucs_version(ver, sizeof(ver));
+	if ((unsigned)cpu > UCS_CPU_MAX || !ram_size || (ram_base & 0xfff) ||
+	    (ram_size & 0xfff) || ram_size > UCS_PRIV_BASE ||
+	    ram_base > UCS_PRIV_BASE - ram_size) {
+		snprintf(err, errlen,
+			 "ucshim: bad CPU or RAM [%#llx, +%#llx): 4 KiB aligned, below %#llx",
+			 (unsigned long long)ram_base,
+			 (unsigned long long)ram_size,
+			 (unsigned long long)UCS_PRIV_BASE);
+		return NULL;
+	}
+	s = calloc(1, sizeof(*s));
+	if (!s) {
+		snprintf(err, errlen, "ucshim: out of memory");
+		return NULL;
+	}
+	s->ram_base = ram_base;
+	s->ram_size = ram_size;
+	rc = setup(s, cpu, ns);
+	if (rc) {
+		snprintf(err, errlen, "ucshim (%s): %s", ver, s->msg);
+		ucs_close(s);
+		return NULL;
+	}
+	s->msg[0] = '\0';
+	return s;
+}
+
+void ucs_close(struct ucs *s)
+{
+	if (!s)
+		return;
+	if (s->ctx)
+		uc_context_free(s->ctx);
+	if (s->uc)
+		uc_close(s->uc);
+	free(s);
+}
+
+uc_engine *ucs_uc(struct ucs *s)
+{
+	return s->uc;
+}
+
+const char *ucs_error(const struct ucs *s)
+{
+	return s->msg;
+}
+
+uc_err ucs_uc_err(const struct ucs *s)
+{
+	return s->uerr;
+}
+
+size_t ucs_hflags_offset(const struct ucs *s)
+{
+	return s->hflags_off;
+}

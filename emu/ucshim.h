@@ -1,0 +1,283 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * emu/ucshim.h - the one place that knows how Unicorn 2.0.1 misbehaves.
+ *
+ * Owns: the Unicorn engine of an armdbg run (AArch64, one CPU model, one
+ * RAM region, one private page), every workaround armdbg needs to drive it
+ * and the start-up self-test that proves those workarounds still hold:
+ *
+ *   - consistent Exception level / PSTATE switches (ucs_set_el) through a
+ *     private ERET trampoline executed at EL3, with SP banking and a patch
+ *     of QEMU's cached translation flags ("hflags") whose location in a
+ *     uc_context blob is found by self-calibration at ucs_open();
+ *   - translation-flag and TLB refresh after host system-register writes;
+ *   - SCR_EL3.RW/NS and HCR_EL2.RW set-up;
+ *   - host system-register access with a deny-list for the encodings whose
+ *     host access aborts the process or scribbles over QEMU's state;
+ *   - translation-cache invalidation after hooks change (ucs_flush);
+ *   - a run wrapper (ucs_run) with a reliable stop-from-hook (ucs_stop) and
+ *     exact instruction counts.
+ *
+ * Nothing outside emu/ should call uc_reg_write(UC_ARM64_REG_PSTATE), read
+ * CP registers through UC_ARM64_REG_CP_REG or call uc_emu_start(): use the
+ * functions here.  Hooks, memory reads/writes and mappings outside RAM and
+ * the private page may use the engine directly (ucs_uc()).
+ *
+ * Measured facts this module relies on are in the comments of ucshim.c
+ * (with the reference notes they come from); ucs_selftest() re-checks them
+ * against the installed library and armdbg refuses to run if it fails.
+ */
+#ifndef ARMDBG_EMU_UCSHIM_H
+#define ARMDBG_EMU_UCSHIM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <unicorn/unicorn.h>
+
+/* CPU models Unicorn 2.0.1 offers for AArch64. */
+enum ucs_cpu {
+	UCS_CPU_A53,
+	UCS_CPU_A57,
+	UCS_CPU_A72,
+	UCS_CPU_MAX,
+};
+
+/* Results.  Every failing call also leaves a message in ucs_error(). */
+enum ucs_status {
+	UCS_OK = 0,
+	UCS_EINVAL = -1,   /* bad argument */
+	UCS_ENOREG = -2,   /* Unicorn does not implement the register */
+	UCS_EDENIED = -3,  /* host access would abort or corrupt: refused */
+	UCS_EPARTIAL = -4, /* written, but reads back differently */
+	UCS_EILLEGAL = -5, /* the switch would be an illegal exception return */
+	UCS_EUNICORN = -6, /* Unicorn returned an error (ucs_uc_err()) */
+	UCS_ESTATE = -7,   /* not possible in the current engine state */
+	UCS_EVERIFY = -8,  /* Unicorn did not behave as calibrated */
+};
+
+/*
+ * The private page: physical (and, at EL3 with SCTLR_EL3.M == 0, virtual)
+ * addresses [UCS_PRIV_BASE, UCS_PRIV_BASE + UCS_PRIV_SIZE) hold the ERET
+ * trampolines.  It is the last 4 KiB below 1 TiB, inside the 40-bit
+ * physical address space of all four CPU models.  Guest RAM must not
+ * overlap it.  The guest can read and execute it but not write it.
+ *
+ * Hooks the caller installs over all addresses (UC_HOOK_CODE, UC_HOOK_BLOCK,
+ * UC_HOOK_INSN for SYS: the trampoline executes TLBI) see these private
+ * instructions: they must ignore any address for which ucs_is_private()
+ * is true (and an INSN hook must return 0 there).  ucshim keeps a
+ * UC_HOOK_CODE on the first 6 instructions of the page.
+ *
+ * Other Unicorn 2.0.1 hook facts callers rely on (ucs_selftest() checks
+ * them): MRS/MSR hooks fire before QEMU's access checks, also at EL0;
+ * returning 1 skips the instruction, and for an access QEMU would UNDEF
+ * the hook must also set PC to the next instruction or it fires again
+ * for ever.  Interrupt hooks get SVC as 2 (PC after it), BRK as 7, UDF and
+ * HLT as 1 (PC at it); nothing enters the guest's vectors.  Memory write
+ * hooks fire before the store with PC at the instruction.
+ */
+#define UCS_PRIV_BASE 0x000000fffffff000ULL
+#define UCS_PRIV_SIZE 0x1000ULL
+
+static inline bool ucs_is_private(uint64_t addr)
+{
+	return addr >= UCS_PRIV_BASE && addr - UCS_PRIV_BASE < UCS_PRIV_SIZE;
+}
+
+/* PSTATE / SPSR_ELx bits used with ucs_set_el(). */
+#define UCS_PSTATE_SP   (1ULL << 0)  /* SPSel: 1 = ELxh */
+#define UCS_PSTATE_EL_SHIFT 2
+#define UCS_PSTATE_nRW  (1ULL << 4)
+#define UCS_PSTATE_DAIF (0xfULL << 6)
+#define UCS_PSTATE_IL   (1ULL << 20)
+#define UCS_PSTATE_SS   (1ULL << 21)
+#define UCS_PSTATE_NZCV (0xfULL << 28)
+
+/* M[3:0] for EL @el, SPSel @h (EL0 has only SP_EL0). */
+static inline uint64_t ucs_pstate_mode(unsigned el, bool h)
+{
+	return ((uint64_t)(el & 3) << UCS_PSTATE_EL_SHIFT) |
+	       (h && el ? UCS_PSTATE_SP : 0);
+}
+
+struct ucs;
+
+/*
+ * Open an engine: Unicorn AArch64 with CPU model @cpu, RAM at
+ * [@ram_base, @ram_base + @ram_size) (4 KiB aligned, below the private
+ * page), SCR_EL3.RW = 1, SCR_EL3.NS = @ns (true: EL0/EL1 Non-secure, which
+ * EL2 needs) and, when @ns, HCR_EL2.RW = 1.  Calibrates the translation
+ * flags and the PSTATE bits the model implements, and requests a switch
+ * to EL1h, DAIF masked, PC = @ram_base (reset state; done by the first
+ * ucs_run()).  Returns NULL with a message naming the Unicorn version in
+ * @err on failure.
+ */
+struct ucs *ucs_open(enum ucs_cpu cpu, uint64_t ram_base, uint64_t ram_size,
+		     bool ns, char *err, size_t errlen);
+void ucs_close(struct ucs *s);
+
+/* The engine, for hooks and memory access. */
+uc_engine *ucs_uc(struct ucs *s);
+/* Message of the last failure ("" if none). */
+const char *ucs_error(const struct ucs *s);
+/* Unicorn's error behind the last UCS_EUNICORN. */
+uc_err ucs_uc_err(const struct ucs *s);
+/* "Unicorn X.Y.Z" of the library actually loaded. */
+void ucs_version(char *buf, size_t len);
+/* Calibrated byte offset of QEMU's hflags word in a uc_context blob. */
+size_t ucs_hflags_offset(const struct ucs *s);
+
+/*
+ * Switch to PSTATE @pstate (SPSR_ELx format: M[3:0], DAIF, NZCV, IL and
+ * whatever PAN/UAO/DIT/SSBS/BTYPE bits the CPU model implements) at @pc,
+ * from any EL to any EL, the way an exception return would: the live SP is
+ * banked into SP_ELx of the current EL and SP_ELx of the target becomes
+ * the live SP.  M[4] (AArch32) is refused, and so are targets that would be
+ * illegal returns under the current SCR_EL3/HCR_EL2 (UCS_EILLEGAL).
+ * PSTATE.SS is ignored: Unicorn squashes it (the model tracks it).  The
+ * switch clears the exclusive monitor, as QEMU's ERET does.  ELR_EL3,
+ * SPSR_EL3 and SP_EL3 keep their values.
+ *
+ * The switch is an ERET at EL3 on the private page and completes when
+ * Unicorn next executes: the register helpers below (PC, PSTATE, SP,
+ * ucs_current_el()) show the target state from the moment this returns.
+ *
+ * Outside a run: nothing else to do; the next ucs_run() starts with the
+ * switch (its @pc replaces the target PC).
+ *
+ * Inside a hook: return from the hook without writing PC, PSTATE or SP
+ * through Unicorn (ucs_pc_write() changes the target PC).  Works from
+ * UC_HOOK_CODE and UC_HOOK_INTR hooks.  From UC_HOOK_INSN (MRS/MSR/SYS)
+ * hooks it works only for an access QEMU itself UNDEFs or traps (return 1
+ * from the hook): for one QEMU allows, Unicorn ignores the PC change and
+ * runs the rest of the translated block - ucs_run() then fails with
+ * UCS_EVERIFY and the PE stays where it was.  Not from memory hooks
+ * (ucs_stop() there and switch after ucs_run() returns).
+ */
+int ucs_set_el(struct ucs *s, uint64_t pstate, uint64_t pc);
+
+/*
+ * Like ucs_set_el() to the current PSTATE at @pc, and also flush QEMU's
+ * TLBs: brings the translation flags and TLBs in line with system
+ * registers written from the host (ucs_sysreg_write() marks them stale,
+ * ucs_run() refreshes them by itself when it starts; in a hook call this
+ * with the resume PC).
+ */
+int ucs_refresh(struct ucs *s, uint64_t pc);
+
+/* Current EL from PSTATE (never a host read of CurrentEL), or < 0. */
+int ucs_current_el(struct ucs *s);
+
+/*
+ * Run from @pc until a hook stops it (ucs_stop()) or, if @count > 0, for
+ * @count instructions.  Never uses Unicorn's timeout.  Not re-entrant.
+ * Counted runs are exact for guest instructions when a switch made before
+ * the run starts it; each switch made by a hook during a counted run
+ * consumes 2 counts (5 after a host sysreg write, +1 to EL3) because
+ * Unicorn counts the private trampoline.  Alternating counted and
+ * uncounted runs is expensive: the first uncounted run after a counted
+ * one makes Unicorn drop its whole translation cache (0.1-0.3 s
+ * measured); the first counted run after uncounted ones invalidates RAM
+ * translations (Unicorn would not count cached blocks).
+ */
+int ucs_run(struct ucs *s, uint64_t pc, uint64_t count);
+
+/*
+ * From inside a hook: end the current ucs_run() with PC = @resume_pc,
+ * even if the hook also writes PC (which on its own cancels Unicorn's
+ * stop; ucs_pc_write() after ucs_stop() changes @resume_pc).  Code and
+ * interrupt hooks: before the next instruction.  Memory hooks: right
+ * after the current access (a store has landed; for multi-access
+ * instructions earlier parts may have landed).  MRS/MSR hooks: only for an
+ * access QEMU itself UNDEFs or traps; otherwise Unicorn runs on and
+ * ucs_run() fails with UCS_EVERIFY (use ucs_trap_sysreg()).  A switch the
+ * same hook requested stays requested (ucs_run() returns with it pending
+ * and @resume_pc as its target PC).
+ */
+void ucs_stop(struct ucs *s, uint64_t resume_pc);
+
+/*
+ * Taking an exception at an MRS/MSR of a debug register (op0 = 2) from
+ * the UC_HOOK_INSN hook, at EL0..EL2: ucs_set_el() there is lost when QEMU
+ * allows the access (see above).  Instead call ucs_trap_sysreg() and
+ * return 0: QEMU's own access check then traps the instruction before
+ * anything after it runs, and the UC_HOOK_INTR hook gets interrupt 1 at
+ * it; there ucs_trap_taken() returns true (and undoes the trap) and
+ * ucs_set_el() works.  (It sets QEMU's MDCR_EL3.TDA/TDOSA/TDRA meanwhile;
+ * ucs_sysreg_read/write() show MDCR_EL3's real value.)  UCS_ESTATE at EL3,
+ * where nothing traps.
+ */
+int ucs_trap_sysreg(struct ucs *s);
+bool ucs_trap_taken(struct ucs *s, uint32_t intno);
+
+/*
+ * Invalidate translated code so that hooks added or removed since it was
+ * translated take effect: all of RAM (cost grows with RAM size: ~4 ms for
+ * 256 MiB), or [@start, @end) (physical, inside RAM).  May be called in a
+ * hook: the block running then finishes as translated, later executions
+ * see the new hooks.
+ */
+int ucs_flush(struct ucs *s);
+int ucs_flush_range(struct ucs *s, uint64_t start, uint64_t end);
+
+/*
+ * Registers.  X@n: 0..30, 31 is XZR (reads 0, writes ignored).  SP is the
+ * live stack pointer (the SP_ELx PSTATE.SP selects); ucs_sp_el_*() give
+ * the architectural SP_EL0..3 whether or not it is the live one.
+ */
+int ucs_x_read(struct ucs *s, unsigned n, uint64_t *v);
+int ucs_x_write(struct ucs *s, unsigned n, uint64_t v);
+int ucs_pc_read(struct ucs *s, uint64_t *v);
+int ucs_pc_write(struct ucs *s, uint64_t v);
+int ucs_sp_read(struct ucs *s, uint64_t *v);
+int ucs_sp_write(struct ucs *s, uint64_t v);
+int ucs_pstate_read(struct ucs *s, uint64_t *v);
+int ucs_nzcv_write(struct ucs *s, uint64_t nzcv); /* bits 31:28 */
+int ucs_sp_el_read(struct ucs *s, unsigned el, uint64_t *v);
+int ucs_sp_el_write(struct ucs *s, unsigned el, uint64_t v);
+
+/* Banked exception registers, EL 1..3. */
+enum ucs_elreg { UCS_ELR, UCS_ESR, UCS_FAR, UCS_SPSR, UCS_VBAR };
+int ucs_elreg_read(struct ucs *s, enum ucs_elreg r, unsigned el, uint64_t *v);
+int ucs_elreg_write(struct ucs *s, enum ucs_elreg r, unsigned el, uint64_t v);
+
+/* A system register encoding (MRS/MSR operands; op0 2 or 3). */
+struct ucs_sysreg {
+	uint8_t op0, op1, crn, crm, op2;
+};
+
+static inline struct ucs_sysreg ucs_sysreg(unsigned op0, unsigned op1,
+					   unsigned crn, unsigned crm,
+					   unsigned op2)
+{
+	struct ucs_sysreg r = { (uint8_t)op0, (uint8_t)op1, (uint8_t)crn,
+				(uint8_t)crm, (uint8_t)op2 };
+	return r;
+}
+
+/*
+ * Host access to QEMU's copy of a system register (raw: no side effects,
+ * no access checks).  UCS_EDENIED for the deny-listed encodings (see
+ * ucs_sysreg_denied()), UCS_ENOREG for registers QEMU 5.0 lacks.  A write
+ * is read back: UCS_EPARTIAL (message gives the value) if QEMU kept a
+ * different value (read-only/constant register, RES0/RES1 bits).  ELR_EL3,
+ * SPSR_EL3 and SP_ELx encodings go through the same logic as the named
+ * helpers.  After a successful write the translation flags are stale
+ * until ucs_refresh() (or the next ucs_run()).
+ */
+int ucs_sysreg_read(struct ucs *s, struct ucs_sysreg r, uint64_t *v);
+int ucs_sysreg_write(struct ucs *s, struct ucs_sysreg r, uint64_t v);
+/* Encodings whose host access aborts the process (reads) or writes into
+ * an unrelated part of QEMU's CPU state (writes). */
+bool ucs_sysreg_denied(struct ucs_sysreg r);
+
+/*
+ * Open a fresh engine and check every Unicorn behaviour this module and
+ * the emulator depend on.  Returns the number of checks passed, or -1
+ * with "ucshim self-test: Unicorn X.Y.Z: check N (name): what" in @err.
+ */
+int ucs_selftest(char *err, size_t errlen);
+
+#endif

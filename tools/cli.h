@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * tools/cli.h - command-line helpers shared by the armdbg subcommands:
+ * usage errors (exit status 2), strict number parsing, option values.
+ */
+#ifndef ARMDBG_TOOLS_CLI_H
+#define ARMDBG_TOOLS_CLI_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+enum { EXIT_USAGE = 2 };
+
+/* Print "armdbg: <message>" on stderr; returns EXIT_USAGE. */
+__attribute__((format(printf, 1, 2)))
+int usage_error(const char *fmt, ...);
+
+/*
+ * Parse decimal, 0x hex or 0b binary into *out.  Returns NULL, or what is
+ * wrong with @s ("empty value", "malformed number", ...).
+ */
+const char *parse_u64(const char *s, uint64_t *out);
+
+/*
+ * Value of option @opt ("--cpu") at argv[*i], as "--cpu X" or "--cpu=X";
+ * *matched tells whether argv[*i] is that option (the value may then still
+ * be missing: NULL).
+ */
+const char *opt_value(int argc, char **argv, int *i, const char *opt,
+		      bool *matched);
+
+/* The subcommands. */
+int cmd_run(int argc, char **argv);
+
+#endif
