@@ -69,9 +69,26 @@ struct emu {
 	uint64_t cycle, max_insns;
 	uint64_t rnd;
 
-	uc_hook h_code, h_intr, h_mrs, h_msr, h_mem;
+	uc_hook h_code, h_block, h_intr, h_mrs, h_msr, h_mem;
+	uc_hook h_bp[AD_MAX_BPS];
+	unsigned nbp_hooks;
 	bool mem_hooked;
 	bool bp_any;
+	bool hooks_set;
+	/*
+	 * precise: a code hook on every instruction (stepping, or breakpoints
+	 * that are not plain address matches).  Otherwise the fast path: a
+	 * block hook counts instructions a translation block at a time and
+	 * code hooks sit on the breakpointed addresses only.
+	 */
+	bool precise;
+
+	/* Fast path: the block executing now, and the one before it. */
+	uint64_t blk_addr, blk_cycle;
+	uint32_t blk_size;
+	uint64_t last_addr, last_cycle;
+	uint32_t last_size;
+	struct { uint64_t addr; uint32_t size; bool eret; } eret_cache[1024];
 
 	/* The instruction the code hook saw last, not yet retired. */
 	bool have_prev;
@@ -90,6 +107,7 @@ struct emu {
 
 	/* A trap or UNDEFINED the model decided at an MRS/MSR (ucs_trap_sysreg). */
 	bool sr_pending;
+	bool sr_resume; /* no exception: a debug-register write completed */
 	uint64_t sr_pc, sr_esr;
 	unsigned sr_target;
 
@@ -174,16 +192,45 @@ static void sync_pe(struct emu *e)
 	e->st.pe.uao = e->cfg.uao && (p >> 23 & 1);
 }
 
-static void log_ev(struct emu *e, struct ev *v)
+/*
+ * Instructions retired before the one at @pc: exact on both paths (on the
+ * fast path the block hook has counted the whole block in advance).
+ */
+static uint64_t retired_before(struct emu *e, uint64_t pc)
+{
+	if (!e->precise && pc >= e->blk_addr && pc - e->blk_addr < e->blk_size)
+		return e->blk_cycle + (pc - e->blk_addr) / 4;
+	return e->cycle;
+}
+
+/*
+ * The instruction at @pc ends the flow of its block (exception, stop):
+ * virtual time is what was retired before it, plus itself if @retired.
+ */
+static void consume(struct emu *e, uint64_t pc, bool retired)
+{
+	e->cycle = retired_before(e, pc) + retired;
+	e->blk_size = 0;
+	e->last_size = 0;
+	e->have_prev = false;
+}
+
+/* Log @v at cycle @cycle (instructions retired before v->pc). */
+static void log_ev_at(struct emu *e, struct ev *v, uint64_t cycle)
 {
 	if (!e->log)
 		return;
-	v->cycle = e->cycle;
+	v->cycle = cycle;
 	if (!v->insn)
 		v->insn = disasm_at(e, v->pc);
 	if (!v->step)
 		v->step = ad_step_state_str(ad_step_state(&e->st));
 	ev_write(e->log, e->logfmt, v);
+}
+
+static void log_ev(struct emu *e, struct ev *v)
+{
+	log_ev_at(e, v, retired_before(e, v->pc));
 }
 
 /* ---- exception entry ------------------------------------------------ */
@@ -217,12 +264,13 @@ static void take_exception(struct emu *e, unsigned target_el, uint64_t esr,
 	uint64_t p = pstate_now(e), vbar = 0, spsr, np, sctlr = 0, vec;
 	unsigned cur = (unsigned)(p >> 2) & 3;
 	struct ev v = { .kind = EV_EXC_ENTRY, .pe = 0, .el = cur };
+	uint64_t at;
 	bool ss;
 
-	v.pc = e->have_prev && kind == AD_EXC_CALL ? e->prev_pc : elr;
-	if (kind == AD_EXC_CALL)
-		e->cycle++; /* SVC/HVC/SMC are executed instructions */
-	e->have_prev = false;
+	v.pc = kind == AD_EXC_CALL ? elr - 4 : elr;
+	at = retired_before(e, v.pc);
+	/* SVC/HVC/SMC are executed instructions; the others are not. */
+	consume(e, v.pc, kind == AD_EXC_CALL);
 	e->wp_checked = false;
 
 	sync_pe(e);
@@ -262,7 +310,7 @@ static void take_exception(struct emu *e, unsigned target_el, uint64_t esr,
 	v.vector = vbar + vec;
 	v.has_far = far != NULL;
 	v.far = far ? *far : 0;
-	log_ev(e, &v);
+	log_ev_at(e, &v, at);
 }
 
 /* The EL an UNDEFINED/SVC exception from the current EL goes to. */
@@ -314,39 +362,65 @@ static bool is_load_exclusive(uint32_t w)
 	       (w >> 22 & 1) && (!(w >> 21 & 1) || (w >> 31 & 1));
 }
 
+/*
+ * An ERET at @pc (retired before it: @cycle) has completed: PSTATE.SS per
+ * DebugExceptionReturnSS, evaluated with the state before the return.
+ */
+static void eret_done(struct emu *e, uint64_t pc, uint64_t cycle)
+{
+	unsigned from = e->st.pe.el;
+	struct ev v = { .kind = EV_EXC_RETURN, .el = from, .pc = pc };
+	uint64_t spsr = 0;
+
+	ucs_elreg_read(e->u, UCS_SPSR, from ? from : 1, &spsr);
+	ad_exception_return(&e->st, spsr);
+	sync_pe(e);
+	v.target_el = e->st.pe.el;
+	v.elr = pc_now(e);
+	v.spsr = spsr;
+	log_ev_at(e, &v, cycle);
+}
+
 /* Retire the instruction the code hook saw last: it completed normally. */
 static void retire_prev(struct emu *e)
 {
 	uint32_t w = e->prev_insn;
 
 	e->cycle++;
-	if (a64_is_eret(w)) {
-		uint64_t spsr = 0;
-		unsigned from = e->st.pe.el;
-		struct ev v = { .kind = EV_EXC_RETURN, .el = from,
-				.pc = e->prev_pc, .insn = NULL };
-
-		ucs_elreg_read(e->u, UCS_SPSR, from ? from : 1, &spsr);
-		/* DebugExceptionReturnSS uses the state before the return. */
-		ad_exception_return(&e->st, spsr);
-		sync_pe(e);
-		v.target_el = e->st.pe.el;
-		v.elr = pc_now(e);
-		v.spsr = spsr;
-		v.insn = disasm_insn(e->dis, e->prev_pc, w);
-		log_ev(e, &v);
-	} else if (a64_is_isb(w)) {
+	if (a64_is_eret(w))
+		eret_done(e, e->prev_pc, e->cycle - 1);
+	else if (a64_is_isb(w))
 		ad_ss_advance_isb(&e->st);
-	} else {
+	else
 		ad_ss_advance(&e->st, is_load_exclusive(w));
-	}
 }
 
+static bool runaway(struct emu *e)
+{
+	if (e->cycle < e->max_insns)
+		return false;
+	fail(e, EMU_EXIT_RUNAWAY,
+	     "guest runaway: %" PRIu64 " instructions executed (--max-insns)",
+	     e->cycle);
+	return true;
+}
+
+/* Breakpoints, after a pending step (CheckSoftwareStep comes first). */
+static bool check_breakpoints(struct emu *e, uint64_t pc)
+{
+	struct ad_debug_event d = ad_check_breakpoint(&e->st, pc);
+
+	if (!d.match)
+		return false;
+	debug_event(e, EV_BREAKPOINT, pc, &d, NULL);
+	return d.take;
+}
+
+/* Precise path: every instruction, before it executes. */
 static void code_hook(uc_engine *uc, uint64_t pc, uint32_t size, void *user)
 {
 	struct emu *e = user;
 	struct ad_debug_event d;
-	uint32_t w;
 
 	(void)uc;
 	(void)size;
@@ -360,33 +434,79 @@ static void code_hook(uc_engine *uc, uint64_t pc, uint32_t size, void *user)
 	if (e->have_prev)
 		retire_prev(e);
 	e->have_prev = false;
-	if (e->cycle >= e->max_insns) {
-		fail(e, EMU_EXIT_RUNAWAY,
-		     "guest runaway: %" PRIu64 " instructions executed (--max-insns)",
-		     e->cycle);
+	if (runaway(e))
 		return;
-	}
 	sync_pe(e);
-	w = insn_at(e, pc);
 
-	/* CheckSoftwareStep comes before everything else for this instruction. */
 	d = ad_check_software_step(&e->st);
 	if (d.take) {
 		debug_event(e, EV_STEP, pc, &d, NULL);
 		return;
 	}
 	/* (PC alignment and instruction aborts are Unicorn's; then breakpoints.) */
-	if (e->bp_any) {
-		d = ad_check_breakpoint(&e->st, pc);
-		if (d.match) {
-			debug_event(e, EV_BREAKPOINT, pc, &d, NULL);
-			if (d.take)
-				return;
-		}
-	}
+	if (e->bp_any && check_breakpoints(e, pc))
+		return;
 	e->have_prev = true;
 	e->prev_pc = pc;
-	e->prev_insn = w;
+	e->prev_insn = insn_at(e, pc);
+}
+
+/* Does the translation block [addr, addr + size) end with an ERET? */
+static bool block_ends_in_eret(struct emu *e, uint64_t addr, uint32_t size)
+{
+	unsigned i = (unsigned)(addr >> 2) % (sizeof(e->eret_cache) / sizeof(e->eret_cache[0]));
+
+	if (e->eret_cache[i].addr != addr || e->eret_cache[i].size != size) {
+		e->eret_cache[i].addr = addr;
+		e->eret_cache[i].size = size;
+		e->eret_cache[i].eret = a64_is_eret(insn_at(e, addr + size - 4));
+	}
+	return e->eret_cache[i].eret;
+}
+
+/*
+ * Fast path: a translation block starts.  Its instructions are counted in
+ * advance (consume() corrects the count when an exception or a stop cuts
+ * the block short); an ERET that ended the previous block is accounted.
+ */
+static void block_hook(uc_engine *uc, uint64_t addr, uint32_t size, void *user)
+{
+	struct emu *e = user;
+
+	(void)uc;
+	if (ucs_is_private(addr) || e->done)
+		return;
+	if (e->blk_size) {
+		e->last_addr = e->blk_addr;
+		e->last_size = e->blk_size;
+		e->last_cycle = e->blk_cycle;
+	}
+	if (e->last_size && block_ends_in_eret(e, e->last_addr, e->last_size)) {
+		eret_done(e, e->last_addr + e->last_size - 4,
+			  e->last_cycle + e->last_size / 4 - 1);
+		e->last_size = 0;
+	}
+	e->blk_addr = addr;
+	e->blk_size = size;
+	e->blk_cycle = e->cycle;
+	e->cycle += size / 4;
+	if (e->blk_cycle >= e->max_insns) {
+		e->cycle = e->blk_cycle;
+		runaway(e);
+	}
+}
+
+/* Fast path: a breakpointed address is about to execute. */
+static void bp_hook(uc_engine *uc, uint64_t pc, uint32_t size, void *user)
+{
+	struct emu *e = user;
+
+	(void)uc;
+	(void)size;
+	if (e->done || e->precise)
+		return;
+	sync_pe(e);
+	check_breakpoints(e, pc);
 }
 
 static uint64_t view_x(void *ctx, unsigned n)
@@ -447,11 +567,11 @@ static void mem_hook(uc_engine *uc, uc_mem_type type, uint64_t addr, int size,
 	(void)value;
 	if (e->done || e->wp_pending || ucs_is_private(pc))
 		return;
-	if (e->wp_checked && e->wp_pc == pc && e->wp_cycle == e->cycle)
+	if (e->wp_checked && e->wp_pc == pc && e->wp_cycle == retired_before(e, pc))
 		return;
 	e->wp_checked = true;
 	e->wp_pc = pc;
-	e->wp_cycle = e->cycle;
+	e->wp_cycle = retired_before(e, pc);
 
 	w = insn_at(e, pc);
 	view.pc = pc;
@@ -504,14 +624,16 @@ static void finish_watchpoint(struct emu *e)
 		uc_mem_write(e->uc, e->wp_save[i].va, e->wp_save[i].bytes,
 			     e->wp_save[i].len);
 	ucs_pc_write(e->u, e->wp_insn_pc);
-	e->have_prev = false;
 	sync_pe(e);
 	debug_event(e, EV_WATCHPOINT, e->wp_insn_pc, &e->wp_ev, &far);
 }
 
 /* Virtual time and other registers served deterministically. */
-static bool time_read(struct emu *e, struct ad_sysreg_enc r, uint64_t *v)
+static bool time_read(struct emu *e, uint64_t pc, struct ad_sysreg_enc r,
+		      uint64_t *v)
 {
+	uint64_t now = retired_before(e, pc);
+
 	unsigned k = (unsigned)r.op0 << 16 | r.op1 << 12 | r.crn << 8 |
 		     r.crm << 4 | r.op2;
 
@@ -522,10 +644,10 @@ static bool time_read(struct emu *e, struct ad_sysreg_enc r, uint64_t *v)
 		return true;
 	case 0x33e01: /* CNTPCT_EL0 */
 	case 0x33e02: /* CNTVCT_EL0 */
-		*v = e->cycle / CYCLES_PER_TICK;
+		*v = now / CYCLES_PER_TICK;
 		return true;
 	case 0x339d0: /* PMCCNTR_EL0 3,3,9,13,0 */
-		*v = e->cycle;
+		*v = now;
 		return true;
 	case 0x33240: /* RNDR 3,3,2,4,0 */
 	case 0x33241: /* RNDRRS */
@@ -651,7 +773,15 @@ static uint32_t sysreg_hook(uc_engine *uc, uc_arm64_reg reg,
 			} else {
 				log_dbgreg(e, pc, res.reg, res.n,
 					   ad_reg_read(&e->st, res.reg, res.n));
-				update_hooks(e);
+				/*
+				 * The hooks may change: end the block here
+				 * (trap, then resume after the MSR) so that
+				 * no instruction runs with stale hooks.
+				 */
+				if (op0 == 2) {
+					e->sr_resume = true;
+					return sysreg_exception(e, pc, op0, 0, 0);
+				}
 			}
 			ucs_pc_write(e->u, pc + 4);
 			return 1;
@@ -673,7 +803,7 @@ static uint32_t sysreg_hook(uc_engine *uc, uc_arm64_reg reg,
 	if (op0 == 2)
 		return sysreg_exception(e, pc, op0, sync_target(e),
 					ad_esr_undefined());
-	if (rd && time_read(e, r, &v)) {
+	if (rd && time_read(e, pc, r, &v)) {
 		set_xreg(e, rt, v);
 		ucs_pc_write(e->u, pc + 4);
 		return 1;
@@ -722,22 +852,23 @@ static uint64_t sh_now(void *ctx)
 
 static void semihost(struct emu *e, uint64_t pc)
 {
-	struct sh_result r = sh_call(&e->sh, (uint32_t)xreg(e, 0), xreg(e, 1));
+	struct sh_result r;
+	uint64_t at = retired_before(e, pc);
 
+	/* The HLT ends its block's flow: the call sees the time before it. */
+	consume(e, pc, false);
+	r = sh_call(&e->sh, (uint32_t)xreg(e, 0), xreg(e, 1));
+	e->cycle++;
 	switch (r.action) {
 	case SH_CONTINUE:
 		set_xreg(e, 0, r.x0);
-		e->cycle++;
-		e->have_prev = false;
 		ucs_pc_write(e->u, pc + 4);
 		break;
 	case SH_EXIT: {
 		struct ev v = { .kind = EV_HALT, .el = e->st.pe.el, .pc = pc,
 				.value = (uint64_t)r.exit_code };
 
-		e->cycle++;
-		e->have_prev = false;
-		log_ev(e, &v);
+		log_ev_at(e, &v, at);
 		e->status = r.exit_code;
 		e->done = true;
 		ucs_stop(e->u, pc + 4);
@@ -768,6 +899,15 @@ static void intr_hook(uc_engine *uc, uint32_t intno, void *user)
 			return;
 		}
 		e->sr_pending = false;
+		if (e->sr_resume) {
+			e->sr_resume = false;
+			if (e->precise && e->have_prev)
+				retire_prev(e);
+			consume(e, pc, !e->precise);
+			update_hooks(e);
+			ucs_pc_write(e->u, pc + 4);
+			return;
+		}
 		take_exception(e, e->sr_target, e->sr_esr, pc, NULL, AD_EXC_SYNC);
 		return;
 	}
@@ -828,31 +968,70 @@ static void intr_hook(uc_engine *uc, uint32_t intno, void *user)
 	fail(e, EMU_EXIT_FAULT, "unsupported exception (QEMU exception %u)", intno);
 }
 
-/* Memory hooks only while a watchpoint is enabled; note enabled breakpoints. */
+/*
+ * The hooks the debug state needs: the per-instruction hook while
+ * MDSCR_EL1.SS is set or an enabled breakpoint is not a plain address
+ * match, else block counting plus a code hook per breakpointed address;
+ * memory hooks only while a watchpoint is enabled.
+ */
 static void update_hooks(struct emu *e)
 {
-	bool wp_any = false;
+	bool precise = e->st.r.mdscr_el1 & AD_MDSCR_SS, wp_any = false;
+	uint64_t addr[AD_MAX_BPS];
+	unsigned nbp = 0, n;
+	uc_err err = UC_ERR_OK;
 
 	e->bp_any = false;
-	for (unsigned n = 0; n < e->cfg.num_bps; n++)
-		e->bp_any |= e->st.r.bcr[n] & 1;
-	for (unsigned n = 0; n < e->cfg.num_wps; n++)
-		wp_any |= e->st.r.wcr[n] & 1;
-	if (wp_any == e->mem_hooked)
-		return;
-	if (wp_any) {
-		if (uc_hook_add(e->uc, &e->h_mem,
-				UC_HOOK_MEM_READ | UC_HOOK_MEM_WRITE,
-				(void *)mem_hook, e, 1, 0) != UC_ERR_OK) {
-			fail(e, EMU_EXIT_INTERNAL, "cannot add the memory hook");
-			return;
-		}
-	} else {
-		uc_hook_del(e->uc, e->h_mem);
+	for (n = 0; n < e->cfg.num_bps; n++) {
+		uint64_t bcr = e->st.r.bcr[n];
+		int bt;
+
+		if (!(bcr & 1))
+			continue;
+		e->bp_any = true;
+		bt = ad_effective_bt(&e->st, n);
+		if ((bt == 0 || bt == 1) && !(bcr >> 24 & 0x1f))
+			addr[nbp++] = e->st.r.bvr[n] & ~3ull;
+		else if (bt >= 0)
+			precise = true;
 	}
+	for (n = 0; n < e->cfg.num_wps; n++)
+		wp_any |= e->st.r.wcr[n] & 1;
+
+	if (e->hooks_set) {
+		uc_hook_del(e->uc, e->precise ? e->h_code : e->h_block);
+		for (n = 0; n < e->nbp_hooks; n++)
+			uc_hook_del(e->uc, e->h_bp[n]);
+		if (e->mem_hooked)
+			uc_hook_del(e->uc, e->h_mem);
+	}
+	e->nbp_hooks = 0;
+	e->precise = precise;
 	e->mem_hooked = wp_any;
+	e->blk_size = 0;
+	e->last_size = 0;
+	if (precise) {
+		err = uc_hook_add(e->uc, &e->h_code, UC_HOOK_CODE, (void *)code_hook,
+				  e, e->ram_base, e->ram_base + e->ram_size - 1);
+	} else {
+		err = uc_hook_add(e->uc, &e->h_block, UC_HOOK_BLOCK,
+				  (void *)block_hook, e, e->ram_base,
+				  e->ram_base + e->ram_size - 1);
+		for (n = 0; n < nbp && !err; n++)
+			err = uc_hook_add(e->uc, &e->h_bp[e->nbp_hooks++], UC_HOOK_CODE,
+					  (void *)bp_hook, e, addr[n], addr[n]);
+	}
+	if (wp_any && !err)
+		err = uc_hook_add(e->uc, &e->h_mem, UC_HOOK_MEM_READ | UC_HOOK_MEM_WRITE,
+				  (void *)mem_hook, e, 1, 0);
+	e->hooks_set = true;
+	if (err) {
+		fail(e, EMU_EXIT_INTERNAL, "cannot install hooks: %s", uc_strerror(err));
+		return;
+	}
 	/* Translated code keeps the old hooks until it is invalidated. */
 	ucs_flush(e->u);
+	memset(e->eret_cache, 0, sizeof(e->eret_cache));
 }
 
 /* ---- set-up and the loop -------------------------------------------- */
@@ -1023,9 +1202,7 @@ static int setup(struct emu *e, const struct emu_opts *o, const char *path)
 	}
 	e->logfmt = o->log_format;
 
-	if (uc_hook_add(e->uc, &e->h_code, UC_HOOK_CODE, (void *)code_hook, e,
-			e->ram_base, e->ram_base + e->ram_size - 1) ||
-	    uc_hook_add(e->uc, &e->h_intr, UC_HOOK_INTR, (void *)intr_hook, e, 1, 0) ||
+	if (uc_hook_add(e->uc, &e->h_intr, UC_HOOK_INTR, (void *)intr_hook, e, 1, 0) ||
 	    uc_hook_add(e->uc, &e->h_mrs, UC_HOOK_INSN, (void *)sysreg_hook, e, 1, 0,
 			UC_ARM64_INS_MRS) ||
 	    uc_hook_add(e->uc, &e->h_msr, UC_HOOK_INSN, (void *)sysreg_hook, e, 1, 0,
