@@ -73,6 +73,9 @@ struct emu {
 	uc_hook h_bp[AD_MAX_BPS];
 	unsigned nbp_hooks;
 	bool mem_hooked;
+	/* Enabled watchpoints' ranges, widened (see watch_ranges()). */
+	unsigned nwr;
+	uint64_t wr_lo[AD_MAX_WPS], wr_hi[AD_MAX_WPS];
 	bool bp_any;
 	bool hooks_set;
 	/*
@@ -546,6 +549,42 @@ static void save_store_bytes(struct emu *e, const struct a64_mem_info *mi)
 }
 
 /*
+ * A cheap filter for the memory hook: each enabled watchpoint's doubleword
+ * or MASK block, widened to whole 64-byte blocks plus 64 bytes on each
+ * side, so that the first callback of any instruction that can touch it
+ * (the widest, ST4 of four Q registers, spans 64 bytes; a DC ZVA/IVAC block
+ * is 64 bytes on every preset) passes.  Wider blocks (MASK) are kept as is.
+ */
+static void watch_ranges(struct emu *e)
+{
+	e->nwr = 0;
+	for (unsigned n = 0; n < e->cfg.num_wps; n++) {
+		uint64_t wcr = e->st.r.wcr[n], wvr = e->st.r.wvr[n];
+		unsigned mask = (unsigned)(wcr >> 24) & 0x1f;
+		uint64_t len = mask >= 3 ? 1ull << mask : 8, lo, hi;
+
+		if (!(wcr & 1))
+			continue;
+		/* Reserved MASK values 1, 2 may act as MASK 3 (policy): 8 bytes. */
+		lo = wvr & ~(len - 1) & ~63ull;
+		hi = ((wvr & ~(len - 1)) + len + 63) & ~63ull;
+		e->wr_lo[e->nwr] = lo >= 64 ? lo - 64 : 0;
+		e->wr_hi[e->nwr] = hi + 63 < hi ? UINT64_MAX : hi + 63;
+		e->nwr++;
+	}
+}
+
+static bool maybe_watched(struct emu *e, uint64_t addr, int size)
+{
+	uint64_t end = addr + (uint64_t)(size > 0 ? size - 1 : 0);
+
+	for (unsigned i = 0; i < e->nwr; i++)
+		if (addr <= e->wr_hi[i] && end >= e->wr_lo[i])
+			return true;
+	return false;
+}
+
+/*
  * AArch64.CheckWatchpoint for every access of the instruction at its first
  * memory callback, before any byte is written (Unicorn's memory hooks fire
  * before the access; the decoder gives all of the instruction's accesses).
@@ -556,16 +595,17 @@ static void mem_hook(uc_engine *uc, uc_mem_type type, uint64_t addr, int size,
 	struct emu *e = user;
 	struct a64_regs_view view = { .x = view_x, .sp = view_sp, .ctx = e };
 	struct a64_mem_info mi;
-	uint64_t pc = pc_now(e);
+	uint64_t pc;
 	uint32_t w;
 	int rc;
 
 	(void)uc;
 	(void)type;
-	(void)addr;
-	(void)size;
 	(void)value;
-	if (e->done || e->wp_pending || ucs_is_private(pc))
+	if (e->done || e->wp_pending || !maybe_watched(e, addr, size))
+		return;
+	pc = pc_now(e);
+	if (ucs_is_private(pc))
 		return;
 	if (e->wp_checked && e->wp_pc == pc && e->wp_cycle == retired_before(e, pc))
 		return;
@@ -997,6 +1037,7 @@ static void update_hooks(struct emu *e)
 	}
 	for (n = 0; n < e->cfg.num_wps; n++)
 		wp_any |= e->st.r.wcr[n] & 1;
+	watch_ranges(e);
 
 	if (e->hooks_set) {
 		uc_hook_del(e->uc, e->precise ? e->h_code : e->h_block);
