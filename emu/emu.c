@@ -25,6 +25,7 @@
 #include "debug.h"
 #include "disasm.h"
 #include "elf.h"
+#include "mmu.h"
 #include "policy.h"
 #include "regs.h"
 #include "semihost.h"
@@ -69,7 +70,7 @@ struct emu {
 	uint64_t cycle, max_insns;
 	uint64_t rnd;
 
-	uc_hook h_code, h_block, h_intr, h_mrs, h_msr, h_mem;
+	uc_hook h_code, h_block, h_intr, h_mrs, h_msr, h_mem, h_unmapped;
 	uc_hook h_bp[AD_MAX_BPS];
 	unsigned nbp_hooks;
 	bool mem_hooked;
@@ -85,6 +86,19 @@ struct emu {
 	 * code hooks sit on the breakpointed addresses only.
 	 */
 	bool precise;
+	/*
+	 * SCTLR_EL1.M / SCTLR_EL2.M as the guest wrote them.  Unicorn reports
+	 * a translation fault of the guest's tables as an unmapped access with
+	 * the PC of the block, so the per-instruction hook runs while the MMU
+	 * is on, to know which instruction faulted.
+	 */
+	bool mmu_el1, mmu_el2;
+	/* An exception entry deferred until the run returns (MMU on). */
+	bool in_run, sw_pending;
+	uint64_t sw_pstate, sw_pc;
+	/* An abort seen by the unmapped-access hook, taken after the stop. */
+	bool ab_pending, ab_fetch;
+	uint64_t ab_pc;
 
 	/* Fast path: the block executing now, and the one before it. */
 	uint64_t blk_addr, blk_cycle;
@@ -298,7 +312,17 @@ static void take_exception(struct emu *e, unsigned target_el, uint64_t esr,
 				&sctlr);
 		np |= (!(sctlr >> 23 & 1) || (p >> 22 & 1)) ? 1ull << 22 : 0;
 	}
-	if (ucs_set_el(e->u, np, vbar + vec) != UCS_OK) {
+	if (e->in_run && (e->mmu_el1 || e->mmu_el2)) {
+		/*
+		 * A switch from inside a hook fetches ucshim's trampoline in
+		 * the current translation regime, where the guest's tables do
+		 * not map it: stop, and switch once the run has returned.
+		 */
+		e->sw_pending = true;
+		e->sw_pstate = np;
+		e->sw_pc = vbar + vec;
+		ucs_stop(e->u, vbar + vec);
+	} else if (ucs_set_el(e->u, np, vbar + vec) != UCS_OK) {
 		fail(e, EMU_EXIT_INTERNAL, "exception entry to EL%u failed: %s",
 		     target_el, ucs_error(e->u));
 		return;
@@ -854,6 +878,16 @@ static uint32_t sysreg_hook(uc_engine *uc, uc_arm64_reg reg,
 		ucs_pc_write(e->u, pc + 4);
 		return 1;
 	}
+	if (!rd && (same_enc(r, 3, 0, 1, 0, 0) || same_enc(r, 3, 4, 1, 0, 0)) &&
+	    e->st.pe.el >= (r.op1 == 4 ? 2u : 1u)) {
+		bool on = xreg(e, rt) & 1, *m = r.op1 == 4 ? &e->mmu_el2 : &e->mmu_el1;
+
+		/* Takes effect at the next context synchronisation (ISB). */
+		if (on != *m) {
+			*m = on;
+			update_hooks(e);
+		}
+	}
 	if (!rd)
 		note_input_write(e, r, xreg(e, rt));
 	return 0;
@@ -920,6 +954,195 @@ static void semihost(struct emu *e, uint64_t pc)
 	}
 }
 
+/* ---- aborts from the guest's translation tables ---------------------- */
+
+static bool read_phys64(void *ctx, uint64_t pa, uint64_t *v)
+{
+	struct emu *e = ctx;
+
+	return pa >= e->ram_base && pa - e->ram_base <= e->ram_size - 8 &&
+	       uc_mem_read(e->uc, pa, v, 8) == UC_ERR_OK;
+}
+
+static uint64_t sysreg(struct emu *e, unsigned op1, unsigned crn, unsigned crm,
+		       unsigned op2)
+{
+	uint64_t v = 0;
+
+	ucs_sysreg_read(e->u, ucs_sysreg(3, op1, crn, crm, op2), &v);
+	return v;
+}
+
+/* The stage 1 translation regime of the current EL, as QEMU holds it. */
+static void mmu_regs_now(struct emu *e, struct mmu_regs *r)
+{
+	bool el2 = e->st.pe.el == AD_EL2;
+	unsigned op1 = el2 ? 4 : 0;
+
+	memset(r, 0, sizeof(*r));
+	r->regime = el2 ? MMU_REGIME_EL2 : MMU_REGIME_EL10;
+	r->sctlr = sysreg(e, op1, 1, 0, 0);
+	r->tcr = sysreg(e, op1, 2, 0, 2);
+	r->ttbr0 = sysreg(e, op1, 2, 0, 0);
+	r->ttbr1 = el2 ? 0 : sysreg(e, 0, 2, 0, 1);
+	r->mair = sysreg(e, op1, 10, 2, 0);
+	r->hcr = ad_el2_enabled(&e->st) ? e->st.r.hcr_el2 : 0;
+	r->pan = e->st.pe.pan;
+	/* Unicorn's A53/A57/A72 have a 40-bit PA, its max model 48 bits. */
+	r->pa_bits = e->cfg.pan ? 48 : 40;
+	r->features = e->cfg.pan ? MMU_FEAT_PAN | MMU_FEAT_HPDS | MMU_FEAT_PAUTH : 0;
+}
+
+static uint64_t abort_esr(struct emu *e, unsigned target, bool data,
+			  unsigned fsc, bool wnr, bool cm)
+{
+	unsigned ec = data ? AD_EC_DABT_LOWER : AD_EC_IABT_LOWER;
+
+	if (target == e->st.pe.el)
+		ec++; /* taken without a change of EL */
+	/* ISV=0: no instruction syndrome for stage 1 aborts (QEMU alike). */
+	return ((uint64_t)ec << 26) | AD_ESR_IL | ((uint64_t)cm << 8) |
+	       ((uint64_t)wnr << 6) | (fsc & 0x3f);
+}
+
+/* AArch64.InstructionAbort: recompute the fault QEMU raised at @pc. */
+static void instruction_abort(struct emu *e, uint64_t pc)
+{
+	struct mmu_mem m = { read_phys64, e };
+	struct mmu_regs r;
+	struct mmu_result res;
+	unsigned target = sync_target(e);
+	int rc;
+
+	mmu_regs_now(e, &r);
+	rc = mmu_translate(&r, &m, pc, MMU_EXEC, e->st.pe.el, false, &res);
+	if (rc != MMU_OK || !res.fault) {
+		fail(e, EMU_EXIT_FAULT, "instruction abort the walker cannot explain (%s)",
+		     rc ? mmu_strerror(rc) : "no fault found");
+		return;
+	}
+	take_exception(e, target, abort_esr(e, target, false, res.fsc, false, false),
+		       pc, &pc, AD_EXC_SYNC);
+}
+
+static enum mmu_acc mmu_acc_for(enum ad_acc_kind k)
+{
+	switch (k) {
+	case AD_ACC_LOAD:
+	case AD_ACC_LOAD_EX:
+		return MMU_READ;
+	case AD_ACC_ATOMIC:
+		return MMU_RMW;
+	case AD_ACC_DC_IVAC:
+		return MMU_DC_IVAC;
+	default:
+		return MMU_WRITE;
+	}
+}
+
+/*
+ * AArch64.DataAbort: QEMU raised a data abort at @pc; find which access
+ * faulted (in the order the instruction performs them) and how.  An
+ * access that translates is checked for alignment (SCTLR.A, exclusives,
+ * atomics and acquire/release need natural alignment).
+ */
+static void data_abort(struct emu *e, uint64_t pc)
+{
+	struct a64_regs_view view = { .x = view_x, .sp = view_sp, .ctx = e, .pc = pc };
+	struct mmu_mem m = { read_phys64, e };
+	unsigned target = sync_target(e);
+	struct a64_mem_info mi;
+	struct mmu_regs r;
+	int rc = a64_decode_mem(insn_at(e, pc), &view, &mi);
+
+	if (rc < 0) {
+		fail(e, EMU_EXIT_FAULT, "data abort on an instruction the decoder rejects: %s",
+		     a64_strerror(rc));
+		return;
+	}
+	mmu_regs_now(e, &r);
+	for (unsigned i = 0; i < mi.n; i++) {
+		const struct a64_mem_op *op = &mi.op[i];
+		struct ad_access a = a64_mem_op_access(op);
+		bool unpriv = op->unpriv && ad_access_el(&e->st, true) == AD_EL0;
+		bool cm = op->kind == AD_ACC_DC_IVAC;
+		struct mmu_result res;
+		uint64_t lo, hi, far = 0;
+
+		ad_access_range(&e->st, &a, &lo, &hi);
+		rc = mmu_translate_range(&r, &m, lo, hi - lo + 1, mmu_acc_for(op->kind),
+					 e->st.pe.el, unpriv, &res, &far);
+		if (rc != MMU_OK) {
+			fail(e, EMU_EXIT_FAULT, "data abort: %s", mmu_strerror(rc));
+			return;
+		}
+		if (res.fault) {
+			/* DC ops report the address the instruction gave. */
+			if (op->kind == AD_ACC_DC_ZVA || cm)
+				far = op->va;
+			take_exception(e, target,
+				       abort_esr(e, target, true, res.fsc,
+						 res.wnr || cm, cm),
+				       pc, &far, AD_EXC_SYNC);
+			return;
+		}
+		if (op->size > 1 && (op->va & (op->size - 1)) &&
+		    ((r.sctlr >> 1 & 1) || op->kind == AD_ACC_LOAD_EX ||
+		     op->kind == AD_ACC_STORE_EX || op->kind == AD_ACC_ATOMIC)) {
+			far = op->va;
+			take_exception(e, target,
+				       abort_esr(e, target, true, 0x21,
+						 op->kind != AD_ACC_LOAD &&
+						 op->kind != AD_ACC_LOAD_EX, false),
+				       pc, &far, AD_EXC_SYNC);
+			return;
+		}
+	}
+	fail(e, EMU_EXIT_FAULT, "data abort the walker cannot explain");
+}
+
+/*
+ * Unicorn reports a translation fault of the guest's tables as an unmapped
+ * access (permission faults come as QEMU exceptions to intr_hook).  With
+ * the MMU on the per-instruction hook knows the instruction: stop, and
+ * take the abort after the run returns.  With the MMU off it is an access
+ * outside RAM: an emulator-side failure, reported by the loop.
+ */
+static bool unmapped_hook(uc_engine *uc, uc_mem_type type, uint64_t addr,
+			  int size, int64_t value, void *user)
+{
+	struct emu *e = user;
+
+	(void)uc;
+	(void)size;
+	(void)value;
+	/*
+	 * ucshim's private page is not mapped by the guest's tables: a stop
+	 * parked on its pad faults there, which ends the run as wanted.
+	 */
+	if (e->done || ucs_is_private(addr) || !(e->mmu_el1 || e->mmu_el2) ||
+	    !e->precise)
+		return false;
+	e->ab_fetch = type == UC_MEM_FETCH_UNMAPPED;
+	if (!e->ab_fetch && !e->have_prev)
+		return false;
+	e->ab_pending = true;
+	e->ab_pc = e->ab_fetch ? addr : e->prev_pc;
+	ucs_stop(e->u, e->ab_pc);
+	return false;
+}
+
+static void take_pending_abort(struct emu *e)
+{
+	e->ab_pending = false;
+	ucs_pc_write(e->u, e->ab_pc);
+	sync_pe(e);
+	if (e->ab_fetch)
+		instruction_abort(e, e->ab_pc);
+	else
+		data_abort(e, e->ab_pc);
+}
+
 static void intr_hook(uc_engine *uc, uint32_t intno, void *user)
 {
 	struct emu *e = user;
@@ -928,7 +1151,14 @@ static void intr_hook(uc_engine *uc, uint32_t intno, void *user)
 	uint16_t imm = 0;
 	uint32_t w;
 
-	(void)uc;
+	if (ucs_is_private(pc)) {
+		/*
+		 * ucshim's stop pad, fetched with the guest's MMU on: its
+		 * tables do not map it.  The stop was wanted: end the run.
+		 */
+		uc_emu_stop(uc);
+		return;
+	}
 	if (e->done)
 		return;
 	sync_pe(e);
@@ -997,10 +1227,10 @@ static void intr_hook(uc_engine *uc, uint32_t intno, void *user)
 		take_undefined(e, pc);
 		return;
 	case QEXCP_PREFETCH_ABORT:
+		instruction_abort(e, pc);
+		return;
 	case QEXCP_DATA_ABORT:
-		fail(e, EMU_EXIT_FAULT,
-		     "%s abort from the guest's translation tables: not supported yet",
-		     intno == QEXCP_DATA_ABORT ? "data" : "instruction");
+		data_abort(e, pc);
 		return;
 	default:
 		break;
@@ -1016,7 +1246,8 @@ static void intr_hook(uc_engine *uc, uint32_t intno, void *user)
  */
 static void update_hooks(struct emu *e)
 {
-	bool precise = e->st.r.mdscr_el1 & AD_MDSCR_SS, wp_any = false;
+	bool precise = (e->st.r.mdscr_el1 & AD_MDSCR_SS) || e->mmu_el1 || e->mmu_el2;
+	bool wp_any = false;
 	uint64_t addr[AD_MAX_BPS];
 	unsigned nbp = 0, n;
 	uc_err err = UC_ERR_OK;
@@ -1240,10 +1471,14 @@ static int setup(struct emu *e, const struct emu_opts *o, const char *path)
 			fprintf(stderr, "armdbg: %s: %s\n", o->log_path, strerror(errno));
 			return EMU_EXIT_USAGE;
 		}
+		/* A run killed at 2 a.m. must still leave its log behind. */
+		setvbuf(e->log, NULL, _IOLBF, 0);
 	}
 	e->logfmt = o->log_format;
 
-	if (uc_hook_add(e->uc, &e->h_intr, UC_HOOK_INTR, (void *)intr_hook, e, 1, 0) ||
+	if (uc_hook_add(e->uc, &e->h_unmapped, UC_HOOK_MEM_UNMAPPED,
+			(void *)unmapped_hook, e, 1, 0) ||
+	    uc_hook_add(e->uc, &e->h_intr, UC_HOOK_INTR, (void *)intr_hook, e, 1, 0) ||
 	    uc_hook_add(e->uc, &e->h_mrs, UC_HOOK_INSN, (void *)sysreg_hook, e, 1, 0,
 			UC_ARM64_INS_MRS) ||
 	    uc_hook_add(e->uc, &e->h_msr, UC_HOOK_INSN, (void *)sysreg_hook, e, 1, 0,
@@ -1291,10 +1526,28 @@ int emu_run_image(const struct emu_opts *o, const char *image_path)
 	}
 	status = setup(e, o, image_path);
 	while (!status && !e->done) {
-		int rc = ucs_run(e->u, pc_now(e), 0);
+		int rc;
+
+		e->in_run = true;
+		rc = ucs_run(e->u, pc_now(e), 0);
+		e->in_run = false;
+		if (e->sw_pending) {
+			e->sw_pending = false;
+			if (ucs_set_el(e->u, e->sw_pstate, e->sw_pc) != UCS_OK) {
+				snprintf(e->msg, sizeof(e->msg), "exception entry failed: %s",
+					 ucs_error(e->u));
+				e->status = EMU_EXIT_INTERNAL;
+				break;
+			}
+			continue;
+		}
 
 		if (e->wp_pending) {
 			finish_watchpoint(e);
+			continue;
+		}
+		if (e->ab_pending) {
+			take_pending_abort(e);
 			continue;
 		}
 		if (e->done)

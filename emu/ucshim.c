@@ -481,10 +481,22 @@ static int do_switch(struct ucs *s, uint64_t pstate, uint64_t pc,
 	s->land_pending = to_el3;
 	s->land_pc = pc;
 	/* already prepared (trampoline state): re-aim the ERET now */
-	if (s->sw_ready && p == PEND_TRAMP)
+	if (s->sw_ready && p == PEND_TRAMP) {
 		rc = prepare(s, pstate, to_el3 ? PRIV_LAND : pc);
-	else
+	} else if (!s->in_run) {
+		/*
+		 * Outside a run no PC write can be lost: prepare now, so that
+		 * the trampoline is fetched with the EL3 translation flags.
+		 * Fetched in the current regime, it would fault whenever the
+		 * guest's MMU is on (its tables do not map the private page).
+		 */
+		rc = borrow_el3(s);
+		if (!rc)
+			rc = prepare(s, pstate, to_el3 ? PRIV_LAND : pc);
+		s->sw_ready = !rc;
+	} else {
 		s->sw_ready = false;
+	}
 	if (!rc)
 		rc = wr(s, UC_ARM64_REG_PC, entry);
 	if (!rc && entry == PRIV_FLUSH)

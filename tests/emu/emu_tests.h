@@ -17,5 +17,6 @@
 Suite *elf_suite(void);
 Suite *semihost_suite(void);
 Suite *a64mem_suite(void);
+Suite *mmu_suite(void);
 
 #endif
