@@ -70,7 +70,7 @@ struct emu {
 	uint64_t cycle, max_insns;
 	uint64_t rnd;
 
-	uc_hook h_code, h_block, h_intr, h_mrs, h_msr, h_mem, h_unmapped;
+	uc_hook h_code, h_block, h_intr, h_mrs, h_msr, h_sys, h_mem, h_unmapped;
 	uc_hook h_bp[AD_MAX_BPS];
 	unsigned nbp_hooks;
 	bool mem_hooked;
@@ -125,6 +125,8 @@ struct emu {
 	/* A trap or UNDEFINED the model decided at an MRS/MSR (ucs_trap_sysreg). */
 	bool sr_pending;
 	bool sr_resume; /* no exception: a debug-register write completed */
+	bool sr_wp;     /* a watchpoint on DC ZVA / DC IVAC: sr_ev */
+	struct ad_debug_event sr_ev;
 	uint64_t sr_pc, sr_esr;
 	unsigned sr_target;
 
@@ -646,6 +648,8 @@ static void mem_hook(uc_engine *uc, uc_mem_type type, uint64_t addr, int size,
 		     a64_strerror(rc));
 		return;
 	}
+	if (mi.n && (mi.op[0].kind == AD_ACC_DC_ZVA || mi.op[0].kind == AD_ACC_DC_IVAC))
+		return; /* checked by sys_hook before it ran */
 	sync_pe(e);
 	for (unsigned i = 0; i < mi.n; i++) {
 		struct ad_access a = a64_mem_op_access(&mi.op[i]);
@@ -798,8 +802,9 @@ static uint32_t sysreg_exception(struct emu *e, uint64_t pc, unsigned op0,
 	e->sr_pc = pc;
 	e->sr_target = target;
 	e->sr_esr = esr;
-	if (op0 == 2 && ucs_trap_sysreg(e->u) != UCS_OK)
-		fail(e, EMU_EXIT_INTERNAL, "cannot trap the access: %s",
+	if ((op0 == 2 ? ucs_trap_sysreg(e->u) :
+	     op0 == 1 ? ucs_trap_dc(e->u) : UCS_OK) != UCS_OK)
+		fail(e, EMU_EXIT_INTERNAL, "cannot trap the instruction: %s",
 		     ucs_error(e->u));
 	return 0;
 }
@@ -891,6 +896,53 @@ static uint32_t sysreg_hook(uc_engine *uc, uc_arm64_reg reg,
 	if (!rd)
 		note_input_write(e, r, xreg(e, rt));
 	return 0;
+}
+
+/*
+ * DC ZVA and DC IVAC are checked before they execute, here: Unicorn reports
+ * DC ZVA's stores as odd 1-byte callbacks that a stop cannot interrupt,
+ * and DC IVAC with no callback at all.  A hit makes QEMU trap the
+ * instruction (ucshim) so that the exception is taken at it.
+ */
+static uint32_t sys_hook(uc_engine *uc, uc_arm64_reg reg,
+			 const uc_arm64_cp_reg *cp, void *user)
+{
+	struct emu *e = user;
+	struct a64_regs_view view = { .x = view_x, .sp = view_sp, .ctx = e };
+	struct a64_mem_info mi;
+	struct ad_debug_event d;
+	struct ad_access a;
+	uint64_t pc = pc_now(e);
+
+	(void)uc;
+	(void)reg;
+	(void)cp;
+	if (e->done || ucs_is_private(pc))
+		return 0;
+	/* TLBI (SYS #op1, C8, ...): the guest's tables may have changed. */
+	if ((insn_at(e, pc) & 0xfff8f000) == 0xd5088000)
+		ucs_unalias_all(e->u);
+	if (!e->mem_hooked)
+		return 0;
+	view.pc = pc;
+	if (a64_decode_mem(insn_at(e, pc), &view, &mi) < 0 || mi.n != 1 ||
+	    (mi.op[0].kind != AD_ACC_DC_ZVA && mi.op[0].kind != AD_ACC_DC_IVAC))
+		return 0;
+	sync_pe(e);
+	a = a64_mem_op_access(&mi.op[0]);
+	d = ad_check_watchpoint(&e->st, &a);
+	if (!d.match)
+		return 0;
+	if (!d.take) {
+		struct ev v = { .kind = EV_WATCHPOINT, .el = e->st.pe.el, .pc = pc,
+				.hits = d.hits, .why = ad_disable_reason_str(d.why) };
+
+		log_ev(e, &v);
+		return 0;
+	}
+	e->sr_wp = true;
+	e->sr_ev = d;
+	return sysreg_exception(e, pc, 1, d.target_el, d.esr);
 }
 
 /* Semihosting callbacks. */
@@ -1098,7 +1150,31 @@ static void data_abort(struct emu *e, uint64_t pc)
 			return;
 		}
 	}
-	fail(e, EMU_EXIT_FAULT, "data abort the walker cannot explain");
+	fail(e, EMU_EXIT_FAULT,
+	     "Unicorn 2.0.1 refused an access the guest's tables allow: only RAM "
+	     "mapped at VA == PA is supported");
+}
+
+/*
+ * A VA the guest's tables translate into RAM without a fault, refused by
+ * Unicorn only because the VA itself is not RAM: alias the page and retry.
+ */
+static bool alias_if_translated(struct emu *e, uint64_t va, enum mmu_acc acc)
+{
+	struct mmu_mem m = { read_phys64, e };
+	struct mmu_regs r;
+	struct mmu_result res;
+
+	mmu_regs_now(e, &r);
+	if (mmu_translate(&r, &m, va, acc, e->st.pe.el, false, &res) != MMU_OK ||
+	    res.fault || !res.attrs_valid || res.pa < e->ram_base ||
+	    res.pa - e->ram_base >= e->ram_size)
+		return false;
+	if (ucs_alias(e->u, va, res.pa) != UCS_OK) {
+		fail(e, EMU_EXIT_FAULT, "%s", ucs_error(e->u));
+		return false;
+	}
+	return true;
 }
 
 /*
@@ -1124,6 +1200,9 @@ static bool unmapped_hook(uc_engine *uc, uc_mem_type type, uint64_t addr,
 	    !e->precise)
 		return false;
 	e->ab_fetch = type == UC_MEM_FETCH_UNMAPPED;
+	if (alias_if_translated(e, addr, e->ab_fetch ? MMU_EXEC :
+				type == UC_MEM_WRITE_UNMAPPED ? MMU_WRITE : MMU_READ))
+		return true;
 	if (!e->ab_fetch && !e->have_prev)
 		return false;
 	e->ab_pending = true;
@@ -1178,6 +1257,13 @@ static void intr_hook(uc_engine *uc, uint32_t intno, void *user)
 			ucs_pc_write(e->u, pc + 4);
 			return;
 		}
+		if (e->sr_wp) {
+			uint64_t far = e->sr_ev.far;
+
+			e->sr_wp = false;
+			debug_event(e, EV_WATCHPOINT, pc, &e->sr_ev, &far);
+			return;
+		}
 		take_exception(e, e->sr_target, e->sr_esr, pc, NULL, AD_EXC_SYNC);
 		return;
 	}
@@ -1204,15 +1290,12 @@ static void intr_hook(uc_engine *uc, uint32_t intno, void *user)
 	case QEXCP_UDEF:
 	case QEXCP_HVC:
 	case QEXCP_SMC:
+		/* QEMU reports HVC and SMC with the PC after the instruction. */
+		if (intno != QEXCP_UDEF)
+			pc -= 4;
 		w = insn_at(e, pc);
-		if (!a64_exc_gen(w, &k, &imm)) {
-			/* SMC/HVC may report the PC after the instruction. */
-			if (a64_exc_gen(insn_at(e, pc - 4), &k, &imm) &&
-			    (k == A64_EXC_SMC || k == A64_EXC_HVC))
-				pc -= 4;
-			else
-				k = A64_EXC_UDF;
-		}
+		if (!a64_exc_gen(w, &k, &imm))
+			k = A64_EXC_UDF;
 		if (k == A64_EXC_HLT && imm == 0xf000 && e->st.pe.el >= 1) {
 			semihost(e, pc);
 			return;
@@ -1482,7 +1565,9 @@ static int setup(struct emu *e, const struct emu_opts *o, const char *path)
 	    uc_hook_add(e->uc, &e->h_mrs, UC_HOOK_INSN, (void *)sysreg_hook, e, 1, 0,
 			UC_ARM64_INS_MRS) ||
 	    uc_hook_add(e->uc, &e->h_msr, UC_HOOK_INSN, (void *)sysreg_hook, e, 1, 0,
-			UC_ARM64_INS_MSR)) {
+			UC_ARM64_INS_MSR) ||
+	    uc_hook_add(e->uc, &e->h_sys, UC_HOOK_INSN, (void *)sys_hook, e, 1, 0,
+			UC_ARM64_INS_SYS)) {
 		fprintf(stderr, "armdbg: cannot install the Unicorn hooks\n");
 		return EMU_EXIT_INTERNAL;
 	}
@@ -1542,7 +1627,7 @@ int emu_run_image(const struct emu_opts *o, const char *image_path)
 			continue;
 		}
 
-		if (e->wp_pending) {
+		if (e->wp_pending && !e->done) {
 			finish_watchpoint(e);
 			continue;
 		}

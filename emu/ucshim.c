@@ -58,6 +58,9 @@ struct ucs {
 	uc_engine *uc;
 	uint64_t ram_base;
 	uint64_t ram_size;
+	uint8_t *ram;          /* host memory behind RAM (and its aliases) */
+	unsigned nalias;
+	uint64_t alias_va[UCS_MAX_ALIASES];
 	uc_context *ctx;       /* scratch blob for hflags patches */
 	size_t ctx_size;
 	size_t hflags_off;     /* calibrated offset of hflags in a blob */
@@ -80,6 +83,8 @@ struct ucs {
 	uint64_t stop_pc;
 	bool trap_armed;       /* ucs_trap_sysreg() changed MDCR_EL3 ... */
 	uint64_t mdcr_el3;     /* ... whose real value is this */
+	bool dc_armed;         /* ucs_trap_dc() changed HCR_EL2 ... */
+	uint64_t hcr_el2;      /* ... whose real value is this */
 	bool fault;	       /* a hook of ours found Unicorn misbehaving */
 	uc_err uerr;
 	char msg[400];
@@ -618,17 +623,56 @@ int ucs_trap_sysreg(struct ucs *s)
 	return 0;
 }
 
+/*
+ * The same for DC ZVA and DC IVAC at EL0/EL1: QEMU's HCR_EL2.TDZ (DC ZVA)
+ * and TPCP (DC IVAC, a point-of-coherency operation) make QEMU trap them
+ * to EL2 before they execute.
+ */
+#define HCR_TPCP (1ULL << 23)
+#define HCR_TDZ (1ULL << 28)
+
+int ucs_trap_dc(struct ucs *s)
+{
+	uint64_t p, h;
+	int rc;
+
+	if (s->dc_armed)
+		return 0;
+	rc = rd_pstate(s, &p);
+	if (rc)
+		return rc;
+	if (pstate_el(p) >= 2)
+		return fail(s, UCS_ESTATE, "DC ZVA/IVAC do not trap at EL%u",
+			    pstate_el(p));
+	rc = cp_rd(s, reg_hcr_el2, &h);
+	if (!rc)
+		rc = cp_wr(s, reg_hcr_el2, h | HCR_TDZ | HCR_TPCP);
+	if (rc)
+		return rc;
+	s->hcr_el2 = h;
+	s->dc_armed = true;
+	return 0;
+}
+
 static int untrap(struct ucs *s)
 {
-	if (!s->trap_armed)
-		return 0;
-	s->trap_armed = false;
-	return cp_wr(s, reg_mdcr_el3, s->mdcr_el3);
+	int rc = 0;
+
+	if (s->trap_armed) {
+		s->trap_armed = false;
+		rc = cp_wr(s, reg_mdcr_el3, s->mdcr_el3);
+	}
+	if (s->dc_armed) {
+		s->dc_armed = false;
+		if (!rc)
+			rc = cp_wr(s, reg_hcr_el2, s->hcr_el2);
+	}
+	return rc;
 }
 
 bool ucs_trap_taken(struct ucs *s, uint32_t intno)
 {
-	if (!s->trap_armed || intno != 1)
+	if ((!s->trap_armed && !s->dc_armed) || intno != 1)
 		return false;
 	untrap(s);
 	return true;
@@ -653,7 +697,7 @@ static int finish_run(struct ucs *s)
 			rc = give_back_el3(s);
 		}
 	}
-	if (!rc && s->trap_armed) {
+	if (!rc && (s->trap_armed || s->dc_armed)) {
 		untrap(s);
 		rc = fail_verify(s, "a forced system-register trap was not taken");
 	}
@@ -1359,9 +1403,19 @@ static int setup(struct ucs *s, enum ucs_cpu cpu, bool ns)
 	e = uc_ctl_set_cpu_model(s->uc, (int)cpu_ids[cpu]);
 	if (e != UC_ERR_OK)
 		return fail_uc(s, e, "uc_ctl_set_cpu_model");
-	e = uc_mem_map(s->uc, s->ram_base, (size_t)s->ram_size, UC_PROT_ALL);
+	/*
+	 * RAM is host memory of ours, so that ucs_alias() can map more guest
+	 * addresses onto it (zeroed, like uc_mem_map()'s).
+	 */
+	s->ram = aligned_alloc(4096, (size_t)s->ram_size);
+	if (!s->ram)
+		return fail(s, UCS_EINVAL, "cannot allocate %llu bytes of RAM",
+			    (unsigned long long)s->ram_size);
+	memset(s->ram, 0, (size_t)s->ram_size);
+	e = uc_mem_map_ptr(s->uc, s->ram_base, (size_t)s->ram_size, UC_PROT_ALL,
+			   s->ram);
 	if (e != UC_ERR_OK)
-		return fail_uc(s, e, "uc_mem_map(RAM)");
+		return fail_uc(s, e, "uc_mem_map_ptr(RAM)");
 	e = uc_mem_map(s->uc, UCS_PRIV_BASE, UCS_PRIV_SIZE, UC_PROT_ALL);
 	if (e == UC_ERR_OK)
 		e = uc_mem_write(s->uc, UCS_PRIV_BASE, priv_code,
@@ -1440,7 +1494,40 @@ void ucs_close(struct ucs *s)
 		uc_context_free(s->ctx);
 	if (s->uc)
 		uc_close(s->uc);
+	free(s->ram);
 	free(s);
+}
+
+/*
+ * Unicorn 2.0.1 refuses a guest access whose *virtual* address is not a
+ * mapped region even when the guest's tables translate it into RAM
+ * [measured: VA 0x800a0000 -> PA 0x400a0000 reported as unmapped].  The
+ * emulator maps such a page as an alias of the RAM page it translates to.
+ */
+int ucs_alias(struct ucs *s, uint64_t va, uint64_t pa)
+{
+	uc_err e;
+
+	va &= ~0xfffull;
+	pa &= ~0xfffull;
+	if (pa < s->ram_base || pa - s->ram_base > s->ram_size - 0x1000)
+		return fail(s, UCS_EINVAL, "alias target %#llx is not RAM",
+			    (unsigned long long)pa);
+	if (s->nalias == UCS_MAX_ALIASES)
+		return fail(s, UCS_ESTATE, "more than %u aliased pages",
+			    UCS_MAX_ALIASES);
+	e = uc_mem_map_ptr(s->uc, va, 0x1000, UC_PROT_ALL,
+			   s->ram + (pa - s->ram_base));
+	if (e != UC_ERR_OK)
+		return fail_uc(s, e, "uc_mem_map_ptr(alias)");
+	s->alias_va[s->nalias++] = va;
+	return 0;
+}
+
+void ucs_unalias_all(struct ucs *s)
+{
+	while (s->nalias)
+		uc_mem_unmap(s->uc, s->alias_va[--s->nalias], 0x1000);
 }
 
 uc_engine *ucs_uc(struct ucs *s)

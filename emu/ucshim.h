@@ -210,6 +210,24 @@ void ucs_stop(struct ucs *s, uint64_t resume_pc);
  * where nothing traps.
  */
 int ucs_trap_sysreg(struct ucs *s);
+/*
+ * The same for a DC ZVA or DC IVAC seen by a UC_HOOK_INSN SYS hook at EL0
+ * or EL1 (QEMU's HCR_EL2.TDZ/TPCP meanwhile; ucs_trap_taken() undoes it).
+ * UCS_ESTATE at EL2/EL3.
+ */
+int ucs_trap_dc(struct ucs *s);
+
+/*
+ * Unicorn 2.0.1 checks a guest access's virtual address against its
+ * mapped regions, so a VA that the guest's tables translate into RAM but
+ * that is not itself RAM is refused as unmapped.  ucs_alias() maps the
+ * 4 KiB page of @va onto the RAM page of @pa (from an unmapped-access
+ * hook, which then returns true to retry); ucs_unalias_all() drops every
+ * alias (on TLB maintenance: the tables may have changed).
+ */
+#define UCS_MAX_ALIASES 4096
+int ucs_alias(struct ucs *s, uint64_t va, uint64_t pa);
+void ucs_unalias_all(struct ucs *s);
 bool ucs_trap_taken(struct ucs *s, uint32_t intno);
 
 /*
