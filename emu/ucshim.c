@@ -1524,6 +1524,11 @@ int ucs_alias(struct ucs *s, uint64_t va, uint64_t pa)
 	return 0;
 }
 
+uint8_t *ucs_ram(struct ucs *s)
+{
+	return s->ram;
+}
+
 void ucs_unalias_all(struct ucs *s)
 {
 	while (s->nalias)

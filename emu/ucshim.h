@@ -226,6 +226,9 @@ int ucs_trap_dc(struct ucs *s);
  * alias (on TLB maintenance: the tables may have changed).
  */
 #define UCS_MAX_ALIASES 4096
+
+/* The host memory behind guest RAM [ram_base, ram_base + ram_size). */
+uint8_t *ucs_ram(struct ucs *s);
 int ucs_alias(struct ucs *s, uint64_t va, uint64_t pa);
 void ucs_unalias_all(struct ucs *s);
 bool ucs_trap_taken(struct ucs *s, uint32_t intno);
