@@ -277,6 +277,8 @@ static const char *exc_name(unsigned ec)
 	case AD_EC_SOFTSTP_LOWER: case AD_EC_SOFTSTP_CUR: return "step";
 	case AD_EC_WATCHPT_LOWER: case AD_EC_WATCHPT_CUR: return "watchpoint";
 	case AD_EC_BRK64: return "brk";
+	case AD_EC_IABT_LOWER: case AD_EC_IABT_CUR: return "instruction-abort";
+	case AD_EC_DABT_LOWER: case AD_EC_DABT_CUR: return "data-abort";
 	default: return "sync";
 	}
 }
