@@ -240,6 +240,12 @@ static int check_overlap(const struct loader *l)
 }
 
 /* e_entry: translate to physical, then require file-backed code. */
+/* All 4 bytes of the instruction at @a come from the file part of [base, +filesz). */
+static bool whole_insn(uint64_t a, uint64_t base, uint64_t filesz)
+{
+	return filesz >= 4 && in_range(a, base, filesz - 3);
+}
+
 static int check_entry(const struct loader *l, uint64_t e_entry)
 {
 	struct elf_image *img = l->img;
@@ -249,8 +255,7 @@ static int check_entry(const struct loader *l, uint64_t e_entry)
 	for (i = 0; i < img->nseg; i++) {
 		const struct elf_segment *s = &img->seg[i];
 
-		if ((s->flags & ELF_PF_X) &&
-		    in_range(e_entry, s->vaddr, s->filesz)) {
+		if ((s->flags & ELF_PF_X) && whole_insn(e_entry, s->vaddr, s->filesz)) {
 			entry = e_entry - s->vaddr + s->paddr;
 			break;
 		}
@@ -261,8 +266,7 @@ static int check_entry(const struct loader *l, uint64_t e_entry)
 	for (i = 0; i < img->nseg; i++) {
 		const struct elf_segment *s = &img->seg[i];
 
-		if ((s->flags & ELF_PF_X) &&
-		    in_range(entry, s->paddr, s->filesz)) {
+		if ((s->flags & ELF_PF_X) && whole_insn(entry, s->paddr, s->filesz)) {
 			img->entry = entry;
 			return ELF_OK;
 		}

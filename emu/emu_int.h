@@ -1,0 +1,168 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * emu/emu_int.h - the state of one `armdbg run` and the functions the
+ * emulator's files share (internal to emu/):
+ *   emu.c  the run loop, instruction counting, breakpoint/step/watchpoint hooks
+ *   exc.c  exception entry, debug events, aborts from the guest's tables
+ *   sys.c  MRS/MSR/SYS, exception-generating instructions, semihosting
+ */
+#ifndef ARMDBG_EMU_EMU_INT_H
+#define ARMDBG_EMU_EMU_INT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "a64mem.h"
+#include "debug.h"
+#include "disasm.h"
+#include "emu.h"
+#include "evlog.h"
+#include "mmu.h"
+#include "semihost.h"
+#include "step.h"
+#include "ucshim.h"
+
+#define MAX_IMAGE_BYTES (256u << 20)
+#define CYCLES_PER_TICK 16u        /* 62.5 MHz counter over a 1 GHz core */
+#define COUNTER_FREQ 62500000u
+#define CYCLES_PER_CS 10000000u    /* 1 GHz: cycles per centisecond */
+#define WP_SAVE_MAX 128            /* bytes of memory saved for a store hit */
+
+/* QEMU's exception numbers as UC_HOOK_INTR reports them (unicorn.md). */
+enum {
+	QEXCP_UDEF = 1,
+	QEXCP_SWI = 2,
+	QEXCP_PREFETCH_ABORT = 3,
+	QEXCP_DATA_ABORT = 4,
+	QEXCP_BKPT = 7,
+	QEXCP_HVC = 11,
+	QEXCP_SMC = 13,
+};
+
+struct wp_save {
+	uint64_t va;
+	unsigned len;
+	uint8_t bytes[WP_SAVE_MAX];
+};
+
+struct emu {
+	struct ucs *u;
+	uc_engine *uc;
+	struct ad_config cfg;
+	struct ad_state st;
+	struct disasm *dis;
+	struct sh_state sh;
+	FILE *log;
+	enum ev_format logfmt;
+	uint64_t ram_base, ram_size;
+	const uint8_t *ram;
+	uint64_t cycle, max_insns;
+	uint64_t nexc; /* exceptions entered: an exception loop is a runaway too */
+	uint64_t rnd;
+
+	uc_hook h_code, h_block, h_intr, h_mrs, h_msr, h_sys, h_mem, h_unmapped;
+	uc_hook h_bp[AD_MAX_BPS];
+	unsigned nbp_hooks;
+	bool mem_hooked;
+	/* Enabled watchpoints' ranges, widened (see watch_ranges()). */
+	unsigned nwr;
+	uint64_t wr_lo[AD_MAX_WPS], wr_hi[AD_MAX_WPS];
+	bool bp_any;
+	bool hooks_set;
+	/*
+	 * precise: a code hook on every instruction (stepping, or breakpoints
+	 * that are not plain address matches).  Otherwise the fast path: a
+	 * block hook counts instructions a translation block at a time and
+	 * code hooks sit on the breakpointed addresses only.
+	 */
+	bool precise;
+	/*
+	 * SCTLR_EL1.M / SCTLR_EL2.M as the guest wrote them.  Unicorn reports
+	 * a translation fault of the guest's tables as an unmapped access with
+	 * the PC of the block, so the per-instruction hook runs while the MMU
+	 * is on, to know which instruction faulted.
+	 */
+	bool mmu_el1, mmu_el2;
+	/* An exception entry deferred until the run returns (MMU on). */
+	bool in_run, sw_pending;
+	uint64_t sw_pstate, sw_pc;
+	/* An abort seen by the unmapped-access hook, taken after the stop. */
+	bool ab_pending, ab_fetch;
+	uint64_t ab_pc;
+
+	/* Fast path: the block executing now, and the one before it. */
+	uint64_t blk_addr, blk_cycle;
+	uint32_t blk_size;
+	uint64_t last_addr, last_cycle;
+	uint32_t last_size;
+	struct { uint64_t addr; uint32_t size; bool eret; } eret_cache[1024];
+
+	/* The instruction the code hook saw last, not yet retired. */
+	bool have_prev;
+	uint64_t prev_pc;
+	uint32_t prev_insn;
+
+	/* Watchpoint bookkeeping: the instruction checked last, a pending hit. */
+	uint64_t wp_pc, wp_cycle;
+	bool wp_checked;
+	bool wp_pending;
+	uc_context *wp_ctx;
+	struct ad_debug_event wp_ev;
+	uint64_t wp_insn_pc;
+	unsigned wp_nsave;
+	struct wp_save wp_save[A64_MEM_MAX_OPS];
+
+	/* A trap or UNDEFINED the model decided at an MRS/MSR (ucs_trap_sysreg). */
+	bool sr_pending;
+	bool sr_resume; /* no exception: a debug-register write completed */
+	bool sr_wp;     /* a watchpoint on DC ZVA / DC IVAC: sr_ev */
+	struct ad_debug_event sr_ev;
+	uint64_t sr_pc, sr_esr;
+	unsigned sr_target;
+
+	/* How the run ends. */
+	bool done;
+	int status;
+	char msg[512];
+};
+
+uint64_t xreg(struct emu *e, unsigned n);
+void set_xreg(struct emu *e, unsigned n, uint64_t v);
+uint64_t pc_now(struct emu *e);
+uint64_t pstate_now(struct emu *e);
+uint32_t insn_at(struct emu *e, uint64_t pc);
+const char *disasm_at(struct emu *e, uint64_t pc);
+__attribute__((format(printf, 3, 4)))
+void fail(struct emu *e, int status, const char *fmt, ...);
+void sync_pe(struct emu *e);
+uint64_t retired_before(struct emu *e, uint64_t pc);
+void consume(struct emu *e, uint64_t pc, bool retired);
+void log_ev_at(struct emu *e, struct ev *v, uint64_t cycle);
+void log_ev(struct emu *e, struct ev *v);
+void take_exception(struct emu *e, unsigned target_el, uint64_t esr,
+		    uint64_t elr, const uint64_t *far,
+		    enum ad_exc_kind kind);
+unsigned sync_target(struct emu *e);
+void take_undefined(struct emu *e, uint64_t pc);
+void debug_event(struct emu *e, enum ev_kind kind, uint64_t pc,
+		 const struct ad_debug_event *d, const uint64_t *far);
+void retire_prev(struct emu *e);
+uint64_t view_x(void *ctx, unsigned n);
+uint64_t view_sp(void *ctx);
+uint32_t sysreg_hook(uc_engine *uc, uc_arm64_reg reg,
+		     const uc_arm64_cp_reg *cp, void *user);
+uint32_t sys_hook(uc_engine *uc, uc_arm64_reg reg,
+		  const uc_arm64_cp_reg *cp, void *user);
+bool sh_read(void *ctx, uint64_t addr, void *buf, size_t len);
+bool sh_write(void *ctx, uint64_t addr, const void *buf, size_t len);
+size_t sh_out(void *ctx, enum sh_stream s, const uint8_t *buf, size_t len);
+uint64_t sh_now(void *ctx);
+void instruction_abort(struct emu *e, uint64_t pc);
+void data_abort(struct emu *e, uint64_t pc);
+bool unmapped_hook(uc_engine *uc, uc_mem_type type, uint64_t addr,
+		   int size, int64_t value, void *user);
+void take_pending_abort(struct emu *e);
+void intr_hook(uc_engine *uc, uint32_t intno, void *user);
+void update_hooks(struct emu *e);
+
+#endif
