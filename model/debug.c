@@ -179,11 +179,24 @@ static void watch_far(const struct ad_state *s, const struct ad_access *a,
 	}
 }
 
+/* DBGWCR.LSC, with a reserved 0b00 as Unpredictable_RESLSC resolves it. */
+static unsigned effective_lsc(const struct ad_state *s, uint64_t wcr)
+{
+	unsigned lsc = (unsigned)(wcr >> 3) & 3;
+
+	if (!lsc && ad_policy(s, AD_POL_RESLSC) == AD_RESLSC_UNKNOWN)
+		lsc = 3;
+	return lsc;
+}
+
 /* AArch64.CheckWatchpoint */
 struct ad_debug_event ad_check_watchpoint(const struct ad_state *s,
 					  const struct ad_access *a)
 {
 	struct ad_debug_event ev = { 0 };
+	bool reads = a->kind == AD_ACC_LOAD || a->kind == AD_ACC_LOAD_EX ||
+		     a->kind == AD_ACC_ATOMIC;
+	bool writes = !reads || a->kind == AD_ACC_ATOMIC;
 	bool match_on_read = false;
 	uint64_t first = UINT64_MAX;
 
@@ -196,9 +209,7 @@ struct ad_debug_event ad_check_watchpoint(const struct ad_state *s,
 		if (byte < first)
 			first = byte;
 		/* A read access matched through LSC<0> (loads, atomics' read). */
-		if ((s->r.wcr[n] >> 3 & 1) &&
-		    (a->kind == AD_ACC_LOAD || a->kind == AD_ACC_LOAD_EX ||
-		     a->kind == AD_ACC_ATOMIC))
+		if ((effective_lsc(s, s->r.wcr[n]) & 1) && reads)
 			match_on_read = true;
 	}
 	ev.match = ev.hits != 0;
@@ -206,7 +217,8 @@ struct ad_debug_event ad_check_watchpoint(const struct ad_state *s,
 		return ev;
 	decide(s, &ev);
 	ev.cm = a->kind == AD_ACC_DC_IVAC;
-	ev.wnr = !match_on_read;
+	/* WnR is 1 only for an access that writes and did not match as a read. */
+	ev.wnr = writes && !match_on_read;
 	watch_far(s, a, first, &ev);
 	ev.esr = ad_esr_watchpoint(ev.target_el == s->pe.el, ev.wnr, ev.cm);
 	return ev;

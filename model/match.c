@@ -157,7 +157,7 @@ static unsigned ctrl_lbn(const struct ad_state *s, uint64_t ctrl)
 }
 
 static bool bp_value_match(const struct ad_state *s, unsigned n, uint64_t pc,
-			   bool linked_to);
+			   bool linked_to, bool *is_mismatch);
 
 /* AArch64.StateMatch */
 static bool state_match(const struct ad_state *s, uint64_t ctrl, bool is_wp,
@@ -199,7 +199,7 @@ static bool state_match(const struct ad_state *s, uint64_t ctrl, bool is_wp,
 
 		if (lbn == -2)
 			return false;
-		if (lbn >= 0 && !bp_value_match(s, (unsigned)lbn, 0, true))
+		if (lbn >= 0 && !bp_value_match(s, (unsigned)lbn, 0, true, NULL))
 			return false;
 	}
 	return true;
@@ -261,22 +261,15 @@ static int bp_mask(const struct ad_state *s, unsigned n)
 
 /* The address part of AArch64.BreakpointValueMatch for instruction address @va. */
 static bool bp_addr_match(const struct ad_state *s, unsigned n, uint64_t va,
-			  int mask)
+			  int mask, bool ignore_bas)
 {
 	uint64_t bvr = s->r.bvr[n];
 	unsigned bas = bits(s->r.bcr[n], 8, 5), top = vr_top(s, bvr);
 	unsigned lsb = mask > 2 ? (unsigned)mask : 2;
 	bool byte_ok = true;
 
-	if (s->cfg->aarch32_el1)
+	if (s->cfg->aarch32_el1 && !ignore_bas)
 		byte_ok = bas >> (va & 3) & 1;
-	if (mask > 2 && bas != 0xf) {
-		switch (ad_policy(s, AD_POL_WPMASKANDBAS)) {
-		case AD_WPMASKANDBAS_IGNORE_BAS: byte_ok = true; break;
-		case AD_WPMASKANDBAS_NOMATCH: return false;
-		default: break;
-		}
-	}
 	if (mask > 2 && (bvr & ((1ull << mask) - 1) & ~3ull) &&
 	    ad_policy(s, AD_POL_BPMASKEDBITS) == AD_MASKEDBITS_NOMATCH)
 		return false;
@@ -297,18 +290,24 @@ static bool vmid_match(const struct ad_state *s, uint64_t bvr)
 
 /*
  * AArch64.BreakpointValueMatch.  @linked_to: called from StateMatch for a
- * link (the address, if any, is not compared then).
+ * link (the address, if any, is not compared then).  Returns the value
+ * match; *is_mismatch (may be NULL) tells that the breakpoint takes part as
+ * an address mismatch breakpoint, whose value match means "PC inside its
+ * range".  A breakpoint that takes no part returns false, *is_mismatch false.
  */
 static bool bp_value_match(const struct ad_state *s, unsigned n, uint64_t pc,
-			   bool linked_to)
+			   bool linked_to, bool *is_mismatch)
 {
 	unsigned el = s->pe.el;
 	uint64_t bvr = s->r.bvr[n];
 	bool in_host = ad_el_is_in_host(s, el);
 	bool match_addr, mismatch, match_vmid, match_cid, match_cid1, match_cid2;
-	bool linking, bvr_ok = true, bxvr_ok = true;
-	int bt, mask = 0;
+	bool linking, bvr_ok = true, bxvr_ok = true, ignore_bas = false;
+	unsigned bas = bits(s->r.bcr[n], 8, 5);
+	int bt, mask;
 
+	if (is_mismatch)
+		*is_mismatch = false;
 	if (!comparator_enabled(s, s->r.bcr[n], n))
 		return false;
 	bt = ad_effective_bt(s, n);
@@ -331,11 +330,27 @@ static bool bp_value_match(const struct ad_state *s, unsigned n, uint64_t pc,
 		return ad_policy(s, AD_POL_BPLINKEDADDRMATCH) ==
 		       AD_BPLINKEDADDRMATCH_MATCH;
 
+	mask = bp_mask(s, n);
+	if (mask < 0)
+		return false;
+	if (mask) {
+		/*
+		 * Unpredictable_BPMASK: a mask with a context type, or with BAS
+		 * selecting halfwords; "no match" leaves the breakpoint out.
+		 */
+		if (!match_addr || (bas != 0xf && s->cfg->aarch32_el1)) {
+			unsigned c = ad_policy(s, AD_POL_WPMASKANDBAS);
+
+			if (c == AD_WPMASKANDBAS_NOMATCH)
+				return false;
+			ignore_bas = c == AD_WPMASKANDBAS_IGNORE_BAS;
+		}
+	} else if (mismatch) {
+		return false; /* FEAT_BWE: a mismatch needs a range */
+	}
+
 	if (match_addr) {
-		mask = bp_mask(s, n);
-		if (mask < 0)
-			return false;
-		bvr_ok = bp_addr_match(s, n, pc, mask);
+		bvr_ok = bp_addr_match(s, n, pc, mask, ignore_bas);
 	} else if (match_cid) {
 		if (in_host)
 			bvr_ok = (uint32_t)s->r.contextidr_el2 == (uint32_t)bvr;
@@ -353,46 +368,70 @@ static bool bp_value_match(const struct ad_state *s, unsigned n, uint64_t pc,
 		bxvr_ok = el != AD_EL3 && ad_el2_enabled(s) &&
 			  (uint32_t)(bvr >> 32) == (uint32_t)s->r.contextidr_el2;
 
-	if (mismatch) {
-		/* FEAT_BWE: matches outside the masked range; MASK=0 never. */
-		return mask > 2 && !bvr_ok;
-	}
+	if (is_mismatch)
+		*is_mismatch = mismatch;
 	return bvr_ok && bxvr_ok;
 }
 
-/* AArch64.BreakpointMatch for an A64 instruction (size 4) at @pc. */
-bool ad_breakpoint_match(const struct ad_state *s, unsigned n, uint64_t pc)
+/*
+ * AArch64.BreakpointMatch for an A64 instruction (size 4) at @pc: the
+ * value and state match; *mis: breakpoint @n takes part as an address
+ * mismatch breakpoint (its match then means "PC inside the range").
+ */
+static bool bp_match(const struct ad_state *s, unsigned n, uint64_t pc, bool *mis)
 {
-	uint64_t bcr;
-	int bt;
-	bool match;
+	uint64_t bcr = s->r.bcr[n];
+	int bt = ad_effective_bt(s, n);
+	bool vmis = false, match, smatch;
 
-	if (n >= s->cfg->num_bps)
-		return false;
-	bcr = s->r.bcr[n];
-	match = bp_value_match(s, n, pc, false);
-	bt = ad_effective_bt(s, n);
+	*mis = false;
+	match = bp_value_match(s, n, pc, false, &vmis);
 	/*
 	 * With AArch32 a breakpoint can select only the second halfword of
 	 * the instruction (BAS=0b1100): Unpredictable_BPMATCHHALF.
 	 */
 	if (!match && bt >= 0 && (bt & 0xe) == 0 && s->cfg->aarch32_el1 &&
-	    bp_value_match(s, n, pc + 2, false))
+	    bp_value_match(s, n, pc + 2, false, NULL))
 		match = ad_policy(s, AD_POL_BPMATCHHALF) == AD_BPMATCHHALF_MATCH;
-	if (!match)
+	if (!match && !vmis)
 		return false;
-	return state_match(s, bcr, false, bt == 1 || bt == 5, s->pe.el,
-			   ad_is_secure(s));
+	smatch = state_match(s, bcr, false, bt == 1 || bt == 5, s->pe.el,
+			     ad_is_secure(s));
+	*mis = vmis && smatch;
+	return match && smatch;
 }
 
+bool ad_breakpoint_match(const struct ad_state *s, unsigned n, uint64_t pc)
+{
+	bool mis, match;
+
+	if (n >= s->cfg->num_bps)
+		return false;
+	match = bp_match(s, n, pc, &mis);
+	return mis ? !match : match;
+}
+
+/*
+ * AArch64.CheckBreakpoint's combination: address and context breakpoints
+ * hit on a match; the mismatch breakpoints hit together, only when the PC
+ * is outside the range of every one of them.
+ */
 uint64_t ad_breakpoints_matching(const struct ad_state *s, uint64_t pc)
 {
-	uint64_t hits = 0;
+	uint64_t hits = 0, mis_hits = 0;
+	bool outside_all = true;
 
-	for (unsigned n = 0; n < s->cfg->num_bps; n++)
-		if (ad_breakpoint_match(s, n, pc))
+	for (unsigned n = 0; n < s->cfg->num_bps; n++) {
+		bool mis, match = bp_match(s, n, pc, &mis);
+
+		if (mis) {
+			mis_hits |= 1ull << n;
+			outside_all = outside_all && !match;
+		} else if (match) {
 			hits |= 1ull << n;
-	return hits;
+		}
+	}
+	return mis_hits && outside_all ? hits | mis_hits : hits;
 }
 
 static bool bas_contiguous(unsigned bas)

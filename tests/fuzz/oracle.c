@@ -1,0 +1,1045 @@
+// SPDX-License-Identifier: MIT
+/*
+ * tests/fuzz/oracle.c - the reference implementation the model is fuzzed
+ * against.  See oracle.h for what it is and which interpretations it takes.
+ *
+ * Written from the pseudocode, function by function; each function names
+ * the Arm function it mirrors.  Register fields are read with bit-by-bit
+ * helpers, address ranges are compared bit by bit and watchpoints byte by
+ * byte: slow on purpose, so that it is easy to check against the text.
+ * It reads struct ad_state only; it calls nothing in model/.
+ */
+#include "oracle.h"
+
+#include <string.h>
+
+/* Register bit positions (Arm ARM D24 / the digest), for the oracle alone. */
+enum {
+	HCR_TGE = 27, HCR_E2H = 34, HCR_NV = 42, HCR_NV1 = 43,
+	SCR_NS = 0,
+	MDSCR_SS = 0, MDSCR_KDE = 13, MDSCR_MDE = 15, MDSCR_EMBWE = 32,
+	MDCR2_TDE = 8, MDCR2_EBWE = 43,
+	MDCR3_SDD = 16, MDCR3_EBWE = 43,
+	OSDLR_DLK = 0, DBGPRCR_CORENPDRQ = 0,
+	VTCR_VS = 19,
+	SPSR_D = 9, SPSR_SS = 21,
+};
+
+/* Exception classes and syndrome constants (Arm ARM ESR_ELx). */
+enum {
+	EC_BREAKPT_LOWER = 0x30, EC_SOFTSTP_LOWER = 0x32,
+	EC_WATCHPT_LOWER = 0x34, EC_BRK64 = 0x3c,
+	FSC_DEBUG = 0x22,
+};
+
+static bool bit(uint64_t v, unsigned n)
+{
+	return (v >> n) & 1;
+}
+
+/* v<hi:lo> as an unsigned number, built one bit at a time. */
+static unsigned field(uint64_t v, unsigned hi, unsigned lo)
+{
+	unsigned r = 0;
+	unsigned i;
+
+	for (i = hi + 1; i-- > lo;)
+		r = r * 2 + (bit(v, i) ? 1 : 0);
+	return r;
+}
+
+/* a<hi:lo> == b<hi:lo> */
+static bool range_eq(uint64_t a, uint64_t b, unsigned hi, unsigned lo)
+{
+	unsigned i;
+
+	for (i = lo; i <= hi; i++)
+		if (bit(a, i) != bit(b, i))
+			return false;
+	return true;
+}
+
+/* IsZero(v<hi:lo>); an empty range (hi < lo) is zero. */
+static bool range_zero(uint64_t v, unsigned hi, unsigned lo)
+{
+	unsigned i;
+
+	for (i = lo; i <= hi; i++)
+		if (bit(v, i))
+			return false;
+	return true;
+}
+
+static bool range_ones(uint64_t v, unsigned hi, unsigned lo)
+{
+	unsigned i;
+
+	for (i = lo; i <= hi; i++)
+		if (!bit(v, i))
+			return false;
+	return true;
+}
+
+static unsigned pol(const struct ad_state *s, enum ad_policy_id id)
+{
+	return s->pol.choice[id];
+}
+
+/* HaveEL(el) */
+static bool have_el(const struct ad_state *s, unsigned el)
+{
+	if (el == AD_EL2)
+		return s->cfg->el2;
+	if (el == AD_EL3)
+		return s->cfg->el3;
+	return true;
+}
+
+static uint64_t hcr(const struct ad_state *s)
+{
+	return s->cfg->el2 ? s->r.hcr_el2 : 0;
+}
+
+static uint64_t mdcr2(const struct ad_state *s)
+{
+	return s->cfg->el2 ? s->r.mdcr_el2 : 0;
+}
+
+static uint64_t mdcr3(const struct ad_state *s)
+{
+	return s->cfg->el3 ? s->r.mdcr_el3 : 0;
+}
+
+/* SCR_EL3.NS, or Non-secure when there is no EL3. */
+static bool scr_ns(const struct ad_state *s)
+{
+	return !s->cfg->el3 || bit(s->r.scr_el3, SCR_NS);
+}
+
+/* SecurityStateAtEL(el) == SS_Secure (no RME, no Secure EL2). */
+static bool secure_at_el(const struct ad_state *s, unsigned el)
+{
+	if (!s->cfg->el3)
+		return false;
+	if (el == AD_EL3)
+		return true;
+	return !scr_ns(s);
+}
+
+/* IsSecure() / CurrentSecurityState() == SS_Secure */
+bool or_is_secure(const struct ad_state *s)
+{
+	return secure_at_el(s, s->pe.el);
+}
+
+/* EL2Enabled() (no FEAT_SEL2) */
+bool or_el2_enabled(const struct ad_state *s)
+{
+	return s->cfg->el2 && scr_ns(s);
+}
+
+/* EffectiveHCR_EL2_E2H() */
+static bool e2h(const struct ad_state *s)
+{
+	return s->cfg->vhe && bit(hcr(s), HCR_E2H);
+}
+
+/* ELIsInHost(el) */
+static bool el_is_in_host(const struct ad_state *s, unsigned el)
+{
+	if (!s->cfg->vhe || !s->cfg->el2)
+		return false;
+	if (el == AD_EL2)
+		return e2h(s);
+	if (el == AD_EL0)
+		return or_el2_enabled(s) && e2h(s) && bit(hcr(s), HCR_TGE);
+	return false;
+}
+
+/* DoubleLockStatus() (never halted here) */
+static bool double_lock_status(const struct ad_state *s)
+{
+	if (!s->cfg->doublelock)
+		return false;
+	return bit(s->r.osdlr_el1, OSDLR_DLK) &&
+	       !bit(s->r.dbgprcr_el1, DBGPRCR_CORENPDRQ);
+}
+
+/* DebugTargetFrom(secure) */
+unsigned or_debug_target_from(const struct ad_state *s, bool secure)
+{
+	bool route_to_el2 = false;
+
+	if (have_el(s, AD_EL2) && !secure)
+		route_to_el2 = bit(mdcr2(s), MDCR2_TDE) ||
+			       bit(hcr(s), HCR_TGE);
+	return route_to_el2 ? AD_EL2 : AD_EL1;
+}
+
+/* AArch64.GenerateDebugExceptionsFrom(from_el, secure, mask) */
+bool or_generate_debug_exceptions_from(const struct ad_state *s,
+				       unsigned from_el, bool secure,
+				       bool mask)
+{
+	unsigned target;
+	bool enabled;
+
+	if (s->r.oslk || double_lock_status(s) || s->pe.halted)
+		return false;
+	target = or_debug_target_from(s, secure);
+	if (have_el(s, AD_EL3) && secure)
+		enabled = !bit(mdcr3(s), MDCR3_SDD);
+	else
+		enabled = true;
+	if (from_el == target)
+		enabled = enabled && bit(s->r.mdscr_el1, MDSCR_KDE) && !mask;
+	else
+		enabled = enabled && target > from_el;
+	return enabled;
+}
+
+/* DebugAddrTop() */
+static unsigned debug_addr_top(const struct ad_state *s)
+{
+	return s->cfg->va_bits > 48 ? 52 : 48;
+}
+
+/* HaveAArch32(): AArch32 at EL0 comes with AArch32 at EL1 here. */
+static bool have_aarch32(const struct ad_state *s)
+{
+	return s->cfg->aarch32_el1;
+}
+
+/* ContextMatchingBreakpointRange() */
+static void context_range(const struct ad_state *s, unsigned *lo,
+			  unsigned *hi)
+{
+	unsigned b = s->cfg->num_bps, c = s->cfg->num_ctx_bps;
+
+	if (b <= 16) {
+		*lo = b - c;
+		*hi = b - 1;
+	} else if (c <= 16) {
+		*lo = 16 - c;
+		*hi = 15;
+	} else {
+		*lo = 0;
+		*hi = c - 1;
+	}
+}
+
+/* IsContextMatchingBreakpoint(n) */
+bool or_is_context_bp(const struct ad_state *s, unsigned n)
+{
+	unsigned lo, hi;
+
+	context_range(s, &lo, &hi);
+	return n >= lo && n <= hi;
+}
+
+/* SelfHostedExtendedBPWPEnabled() */
+bool or_extended_bpwp_enabled(const struct ad_state *s)
+{
+	if (s->cfg->num_bps <= 16 && s->cfg->num_wps <= 16)
+		return false;
+	if ((have_el(s, AD_EL3) && !bit(mdcr3(s), MDCR3_EBWE)) ||
+	    (or_el2_enabled(s) && !bit(mdcr2(s), MDCR2_EBWE)))
+		return false;
+	return bit(s->r.mdscr_el1, MDSCR_EMBWE);
+}
+
+/* IsBreakpointEnabled(n) */
+static bool bp_enabled(const struct ad_state *s, unsigned n)
+{
+	if (n > 15 && !or_extended_bpwp_enabled(s))
+		return false;
+	return bit(s->r.bcr[n], 0);
+}
+
+/* IsWatchpointEnabled(n) */
+static bool wp_enabled(const struct ad_state *s, unsigned n)
+{
+	if (n > 15 && !or_extended_bpwp_enabled(s))
+		return false;
+	return bit(s->r.wcr[n], 0);
+}
+
+/* BT matches the pattern @pat ("0x0x": x is don't care, bit 3 first). */
+static bool bt_is(unsigned bt, const char *pat)
+{
+	unsigned i;
+
+	for (i = 0; i < 4; i++) {
+		bool b = bit(bt, 3 - i);
+
+		if (pat[i] == '0' && b)
+			return false;
+		if (pat[i] == '1' && !b)
+			return false;
+	}
+	return true;
+}
+
+/*
+ * AArch64.ReservedBreakpointType: the type breakpoint @n behaves as, or
+ * -1 for "disabled".  Unpredictable_RESBPTYPE's UNKNOWN type is 0b0000.
+ */
+static int reserved_bp_type(const struct ad_state *s, unsigned n,
+			    unsigned bt)
+{
+	bool reserved = false;
+
+	if (!bt_is(bt, "0x0x") && !or_is_context_bp(s, n))
+		reserved = true;
+	if (bt_is(bt, "1xxx") && !have_el(s, AD_EL2))
+		reserved = true;
+	if ((bt_is(bt, "011x") || bt_is(bt, "11xx")) && !s->cfg->vhe &&
+	    s->cfg->debugver < AD_DEBUGVER_V8P2)
+		reserved = true;
+	/* Oracle interpretation: mismatch needs FEAT_BWE (oracle.h). */
+	if (bt_is(bt, "010x") && !s->cfg->bwe)
+		reserved = true;
+	if (!reserved)
+		return (int)bt;
+	if (pol(s, AD_POL_RESBPTYPE) == AD_RESBPTYPE_DISABLED)
+		return -1;
+	return 0;
+}
+
+/* The CONSTRAINED UNPREDICTABLE "ignore RESS bits" choice: the top bit. */
+static unsigned ress_top(const struct ad_state *s, uint64_t xvr)
+{
+	unsigned top = debug_addr_top(s);
+
+	if (top < 55 && !range_ones(xvr, 63, top) && !range_zero(xvr, 63, top) &&
+	    pol(s, AD_POL_DBGXVR_RESS) == AD_RESS_COMPARE)
+		top = 63;
+	return top;
+}
+
+/* The VMID the PE runs with, and the one DBGBVR<n> holds (16 bits). */
+static void vmids(const struct ad_state *s, uint64_t bvr, unsigned *vmid,
+		  unsigned *bvr_vmid)
+{
+	if (!s->cfg->vmid16 || !bit(s->r.vtcr_el2, VTCR_VS)) {
+		*vmid = field(s->r.vttbr_el2, 55, 48);
+		*bvr_vmid = field(bvr, 39, 32);
+	} else {
+		*vmid = field(s->r.vttbr_el2, 63, 48);
+		*bvr_vmid = field(bvr, 47, 32);
+	}
+}
+
+/* AArch64.BreakpointValueMatch(n, vaddress, linked_to, isbreakpnt) */
+static void bp_value_match(const struct ad_state *s, unsigned n,
+			   uint64_t va, bool linked_to, bool isbreakpnt,
+			   bool *value_match, bool *is_mismatch)
+{
+	uint64_t bcr = s->r.bcr[n], bvr = s->r.bvr[n];
+	unsigned el = s->pe.el;
+	bool match_addr, mismatch, match_vmid, match_cid, match_cid1;
+	bool match_cid2, linking_enabled, ignore_bas = false;
+	bool bvr_match = false, bxvr_match = false;
+	unsigned mask = 0, bas = field(bcr, 8, 5);
+	int bt;
+
+	*value_match = false;
+	*is_mismatch = false;
+	/* n < NumBreakpointsImplemented(): the callers resolve BPNOTIMPL. */
+	if (!bp_enabled(s, n))
+		return;
+	bt = reserved_bp_type(s, n, field(bcr, 23, 20));
+	if (bt < 0)
+		return;
+	match_addr = bt_is(bt, "0x0x");
+	mismatch = bt_is(bt, "010x");
+	match_vmid = bt_is(bt, "10xx");
+	match_cid = bt_is(bt, "001x");
+	match_cid1 = bt_is(bt, "101x") || bt_is(bt, "x11x");
+	match_cid2 = bt_is(bt, "11xx");
+	linking_enabled = bt_is(bt, "0x11") || bt_is(bt, "1xx1");
+
+	if (linked_to && !linking_enabled)
+		return;
+	if (!linked_to && linking_enabled && !match_addr)
+		return;
+	if (linked_to && match_addr && isbreakpnt &&
+	    pol(s, AD_POL_BPLINKEDADDRMATCH) == AD_BPLINKEDADDRMATCH_NOMATCH)
+		return;
+
+	if (s->cfg->bwe) {
+		mask = field(bcr, 28, 24);
+		if (mask == 1 || mask == 2) {
+			/* Unpredictable_RESBPMASK */
+			switch (pol(s, AD_POL_BPMASK)) {
+			case AD_BPMASK_DISABLED:
+				return;
+			case AD_BPMASK_ZERO:
+				mask = 0;
+				break;
+			default:
+				mask = 3;
+				break;
+			}
+		}
+		if (mask != 0) {
+			/* Unpredictable_BPMASK, resolved by AD_POL_WPMASKANDBAS */
+			if (match_cid || match_cid1 || match_cid2 ||
+			    (bas != 0xf && have_aarch32(s))) {
+				unsigned c = pol(s, AD_POL_WPMASKANDBAS);
+
+				if (c == AD_WPMASKANDBAS_NOMATCH)
+					return;
+				ignore_bas = c == AD_WPMASKANDBAS_IGNORE_BAS;
+			}
+		} else if (mismatch) {
+			return;
+		}
+	}
+
+	if (match_addr) {
+		unsigned byte = field(va, 1, 0);
+		bool byte_select_match;
+		unsigned top = ress_top(s, bvr);
+
+		if (have_aarch32(s) && !ignore_bas)
+			byte_select_match = bit(bas, byte);
+		else
+			byte_select_match = true;
+		if (mask > 2) {
+			bvr_match = range_eq(va, bvr, top, mask) &&
+				    byte_select_match;
+			if (bvr_match && !range_zero(bvr, mask - 1, 2))
+				bvr_match = pol(s, AD_POL_BPMASKEDBITS) ==
+					    AD_MASKEDBITS_IGNORE;
+		} else {
+			bvr_match = range_eq(va, bvr, top, 2) &&
+				    byte_select_match;
+		}
+	} else if (match_cid) {
+		if (el_is_in_host(s, el))
+			bvr_match = range_eq(s->r.contextidr_el2, bvr, 31, 0);
+		else
+			bvr_match = el <= AD_EL1 &&
+				    range_eq(s->r.contextidr_el1, bvr, 31, 0);
+	} else if (match_cid1) {
+		bvr_match = el <= AD_EL1 && !el_is_in_host(s, el) &&
+			    range_eq(s->r.contextidr_el1, bvr, 31, 0);
+	}
+	if (match_vmid) {
+		unsigned vmid, bvr_vmid;
+
+		vmids(s, bvr, &vmid, &bvr_vmid);
+		bxvr_match = el <= AD_EL1 && or_el2_enabled(s) &&
+			     !el_is_in_host(s, el) && vmid == bvr_vmid;
+	} else if (match_cid2) {
+		bxvr_match = el != AD_EL3 && or_el2_enabled(s) &&
+			     field(bvr, 63, 32) ==
+				     field(s->r.contextidr_el2, 31, 0);
+	}
+	*value_match = (!(match_vmid || match_cid2) || bxvr_match) &&
+		       (!(match_addr || match_cid || match_cid1) || bvr_match);
+	*is_mismatch = mismatch;
+}
+
+/* CheckValidStateMatch: true if the combination is reserved. */
+static bool state_ctrl_reserved(const struct ad_state *s, unsigned ssc,
+				unsigned hmc, unsigned pxc, bool isbreakpnt)
+{
+	bool el2 = s->cfg->el2, el3 = s->cfg->el3;
+	bool reserved;
+
+	/* The first matching row of the "not allocated" table. */
+	if (hmc == 0 && ssc == 3 && pxc == 2)
+		reserved = true;
+	else if (hmc == 0 && (ssc == 2 || ssc == 3))
+		reserved = !el3; /* !HaveSecureState() */
+	else if (hmc == 1 && ssc == 0 && !bit(pxc, 0))
+		reserved = true;
+	else if (hmc == 1 && ssc == 1 && pxc == 2)
+		reserved = true;
+	else if (hmc == 1 && (ssc == 2 || ssc == 3) && pxc == 2)
+		reserved = true;
+	else
+		reserved = false;
+
+	if ((!isbreakpnt || !s->cfg->aarch32_el1) && hmc == 0 && pxc == 0 &&
+	    ssc != 3)
+		reserved = true;
+	if (!el3 && !el2 && (hmc != 0 || ssc != 0))
+		reserved = true;
+	if (!el3 && (ssc == 1 || ssc == 2) &&
+	    !(hmc == 1 && ssc == 1 && pxc == 0))
+		reserved = true;
+	if (!el3 && hmc == 1 && ssc == 2 && pxc == 0)
+		reserved = true;
+	if (!el2 && hmc == 1 && ssc == 3 && pxc == 0)
+		reserved = true;
+	/* No FEAT_SEL2. */
+	if ((hmc == 0 && ssc == 3 && pxc == 0) ||
+	    (hmc == 1 && ssc == 1 && pxc == 0) ||
+	    (ssc == 3 && bit(pxc, 0)))
+		reserved = true;
+	return reserved;
+}
+
+/* AArch64.StateMatch for an access at @acc_el in Security state @secure. */
+static bool state_match(const struct ad_state *s, unsigned ssc,
+			unsigned hmc, unsigned pxc, bool linked,
+			unsigned linked_n, bool isbreakpnt, unsigned acc_el,
+			bool secure)
+{
+	bool el3_match, el2_match, el1_match, el0_match, priv_match;
+	bool ss_match, linked_match = false, linked_mismatch = false;
+
+	if (state_ctrl_reserved(s, ssc, hmc, pxc, isbreakpnt)) {
+		/* Unpredictable_RESBPWPCTRL */
+		if (pol(s, AD_POL_RESBPWPCTRL) == AD_RESBPWPCTRL_DISABLED)
+			return false;
+		hmc = 0;
+		ssc = 0;
+		pxc = 3;
+	}
+	el3_match = have_el(s, AD_EL3) && hmc == 1 && !bit(ssc, 0);
+	el2_match = have_el(s, AD_EL2) &&
+		    ((hmc == 1 && !(ssc == 2 && pxc == 0)) || ssc == 3);
+	el1_match = bit(pxc, 0);
+	el0_match = bit(pxc, 1);
+	switch (acc_el) {
+	case AD_EL3:
+		priv_match = el3_match;
+		break;
+	case AD_EL2:
+		priv_match = el2_match;
+		break;
+	case AD_EL1:
+		priv_match = el1_match;
+		break;
+	default:
+		priv_match = el0_match;
+		break;
+	}
+	switch (ssc) {
+	case 0:
+		ss_match = true;
+		break;
+	case 1:
+		ss_match = !secure;
+		break;
+	case 2:
+		ss_match = secure;
+		break;
+	default:
+		ss_match = hmc == 1 || secure;
+		break;
+	}
+	if (linked && !or_is_context_bp(s, linked_n)) {
+		unsigned lo, hi;
+
+		/* Unpredictable_BPNOTCTXCMP */
+		switch (pol(s, AD_POL_BPNOTCTXCMP)) {
+		case AD_BPNOTCTXCMP_DISABLED:
+			return false;
+		case AD_BPNOTCTXCMP_UNLINKED:
+			linked = false;
+			break;
+		default:
+			context_range(s, &lo, &hi);
+			linked_n = lo;
+			break;
+		}
+	}
+	if (linked)
+		bp_value_match(s, linked_n, 0, true, isbreakpnt, &linked_match,
+			       &linked_mismatch);
+	return priv_match && ss_match &&
+	       (!linked || (!linked_mismatch && linked_match) ||
+		(linked_mismatch && !linked_match));
+}
+
+/* LBN, with LBNX above it when FEAT_Debugv8p9 has it. */
+static unsigned linked_number(const struct ad_state *s, uint64_t ctrl)
+{
+	unsigned lbnx = s->cfg->debugv8p9 ? field(ctrl, 31, 30) : 0;
+
+	return lbnx * 16 + field(ctrl, 19, 16);
+}
+
+/* AArch64.BreakpointMatch(n, vaddress, accdesc, size = 4) */
+void or_breakpoint_match(const struct ad_state *s, unsigned n, uint64_t pc,
+			 bool *val_match, bool *is_mismatch)
+{
+	uint64_t bcr = s->r.bcr[n];
+	int eff = reserved_bp_type(s, n, field(bcr, 23, 20));
+	unsigned bt = eff < 0 ? field(bcr, 23, 20) : (unsigned)eff;
+	bool enabled, linked, smatch, vmatch, vmis;
+
+	*val_match = false;
+	*is_mismatch = false;
+	/*
+	 * The pseudocode reads the raw DBGBCR.BT here; a reserved type that
+	 * "behaves as" the UNKNOWN type (0b0000) does so here too (oracle.h).
+	 */
+	if (bt_is(bt, "0x11") || bt_is(bt, "1xx1"))
+		return; /* a link target never matches by itself */
+	enabled = bp_enabled(s, n);
+	linked = bt_is(bt, "0x01");
+	smatch = state_match(s, field(bcr, 15, 14), field(bcr, 13, 13),
+			     field(bcr, 2, 1), linked, linked_number(s, bcr),
+			     true, s->pe.el, or_is_secure(s));
+	bp_value_match(s, n, pc, false, true, &vmatch, &vmis);
+	if (have_aarch32(s)) {
+		bool match_i, mis_i;
+
+		/* The second halfword of the 4-byte instruction. */
+		bp_value_match(s, n, pc + 2, false, true, &match_i, &mis_i);
+		if (!vmatch && match_i)
+			vmatch = pol(s, AD_POL_BPMATCHHALF) ==
+				 AD_BPMATCHHALF_MATCH;
+	}
+	if (bit(pc, 1) && field(bcr, 8, 5) == 0xf && vmatch)
+		vmatch = pol(s, AD_POL_BPMATCHHALF) == AD_BPMATCHHALF_MATCH;
+	*val_match = vmatch && smatch && enabled;
+	*is_mismatch = vmis && smatch && enabled;
+}
+
+static uint64_t esr_of(unsigned ec, uint64_t iss)
+{
+	return ((uint64_t)ec << 26) | (1ull << 25) | iss;
+}
+
+/* AArch64.CheckBreakpoint (+ the enable test of AArch64.CheckDebug) */
+struct or_result or_check_breakpoint(const struct ad_state *s, uint64_t pc)
+{
+	struct or_result r;
+	bool secure = or_is_secure(s), generate;
+	bool val_match = false, mismatch = true, mismatch_bp = false;
+	uint64_t mismatch_hits = 0;
+	unsigned i;
+
+	memset(&r, 0, sizeof(r));
+	generate = or_generate_debug_exceptions_from(s, s->pe.el, secure,
+						     s->pe.d) &&
+		   bit(s->r.mdscr_el1, MDSCR_MDE);
+	for (i = 0; i < s->cfg->num_bps; i++) {
+		bool m, mis;
+
+		or_breakpoint_match(s, i, pc, &m, &mis);
+		if (mis) {
+			mismatch_bp = true;
+			mismatch = mismatch && !m;
+			mismatch_hits |= 1ull << i;
+		} else if (m) {
+			val_match = true;
+			r.hits |= 1ull << i;
+		}
+	}
+	if (mismatch && mismatch_bp)
+		r.hits |= mismatch_hits;
+	r.match = val_match || (mismatch && mismatch_bp);
+	r.take = r.match && generate;
+	r.target_el = or_debug_target_from(s, secure);
+	r.esr = esr_of(EC_BREAKPT_LOWER + (r.target_el == s->pe.el ? 1 : 0),
+		       FSC_DEBUG);
+	r.rule = !r.match ? "AArch64.BreakpointMatch" :
+		 !bit(s->r.mdscr_el1, MDSCR_MDE) ? "AArch64.CheckDebug (MDE)" :
+		 "AArch64.GenerateDebugExceptionsFrom";
+	return r;
+}
+
+/* True if @bas is one run of ones (or zero): the pseudocode LSB/MSB test. */
+static bool bas_contiguous(unsigned bas)
+{
+	unsigned i, runs = 0;
+	bool prev = false;
+
+	for (i = 0; i < 8; i++) {
+		bool b = bit(bas, i);
+
+		if (b && !prev)
+			runs++;
+		prev = b;
+	}
+	return runs <= 1;
+}
+
+/* The lowest contiguous run of ones in @bas. */
+static unsigned bas_lowest_run(unsigned bas)
+{
+	unsigned i, run = 0;
+	bool started = false;
+
+	for (i = 0; i < 8; i++) {
+		if (bit(bas, i)) {
+			started = true;
+			run |= 1u << i;
+		} else if (started) {
+			break;
+		}
+	}
+	return run;
+}
+
+/* AArch64.WatchpointByteMatch(n, vaddress) */
+static bool wp_byte_match(const struct ad_state *s, unsigned n, uint64_t va)
+{
+	uint64_t wcr = s->r.wcr[n], wvr = s->r.wvr[n];
+	unsigned bottom = bit(wvr, 2) ? 2 : 3;
+	unsigned bas = field(wcr, 12, 5);
+	unsigned mask = field(wcr, 28, 24);
+	unsigned top;
+	bool byte_select_match = bit(bas, field(va, bottom - 1, 0));
+	bool wvr_match;
+
+	/*
+	 * Unpredictable_RESWPMASK.  The pseudocode resolves it after the
+	 * MASK/BAS test below, on the raw MASK; the oracle resolves it first,
+	 * so that "MASK behaves as 0" means BAS applies as for MASK=0.  Both
+	 * orders stay within the permitted outcomes: Unpredictable_WPMASKANDBAS
+	 * lets each byte match or not.
+	 */
+	if (mask > 0 && mask <= 2) {
+		switch (pol(s, AD_POL_RESWPMASK)) {
+		case AD_RESWPMASK_DISABLED:
+			return false;
+		case AD_RESWPMASK_ZERO:
+			mask = 0;
+			break;
+		default:
+			mask = 3;
+			break;
+		}
+	}
+	if (mask > 0 && bas != 0xff) {
+		/* Unpredictable_WPMASKANDBAS */
+		switch (pol(s, AD_POL_WPMASKANDBAS)) {
+		case AD_WPMASKANDBAS_IGNORE_BAS:
+			byte_select_match = true;
+			break;
+		case AD_WPMASKANDBAS_APPLY_BAS:
+			break;
+		default:
+			byte_select_match = false;
+			break;
+		}
+	} else if (!bas_contiguous(bas)) {
+		/*
+		 * Unpredictable_WPBASCONTIGUOUS: the pseudocode compares the
+		 * doubleword (bottom = 3) and lets each byte of it match or
+		 * not.  The choices pick which: the selected bytes (the BAS
+		 * bits that apply, BAS[3:0] from DBGWVR when DBGWVR[2] is 1,
+		 * as D2.9 says), the lowest run of those, all, or none.
+		 */
+		switch (pol(s, AD_POL_WPBASCONTIGUOUS)) {
+		case AD_WPBAS_EACH_BYTE:
+			break;
+		case AD_WPBAS_LOWEST_RUN:
+			byte_select_match = bit(bas_lowest_run(bas),
+						field(va, bottom - 1, 0));
+			break;
+		case AD_WPBAS_WHOLE_DWORD:
+			bottom = 3;
+			byte_select_match = true;
+			break;
+		default:
+			bottom = 3;
+			byte_select_match = false;
+			break;
+		}
+	}
+	top = ress_top(s, wvr);
+	if (mask > bottom) {
+		wvr_match = range_eq(va, wvr, top, mask);
+		if (wvr_match && !range_zero(wvr, mask - 1, bottom))
+			wvr_match = pol(s, AD_POL_WPMASKEDBITS) ==
+				    AD_MASKEDBITS_IGNORE;
+	} else {
+		wvr_match = range_eq(va, wvr, top, bottom);
+	}
+	return wvr_match && byte_select_match;
+}
+
+/* accdesc.read / accdesc.write / AccessType_DC for an access kind. */
+static void access_dirs(const struct ad_access *a, bool *read, bool *write,
+			bool *dc)
+{
+	*read = a->kind == AD_ACC_LOAD || a->kind == AD_ACC_LOAD_EX ||
+		a->kind == AD_ACC_ATOMIC;
+	*write = a->kind == AD_ACC_STORE || a->kind == AD_ACC_STORE_EX ||
+		 a->kind == AD_ACC_ATOMIC || a->kind == AD_ACC_DC_ZVA;
+	*dc = a->kind == AD_ACC_DC_IVAC;
+}
+
+/* DBGWCR<n>.LSC as it behaves (Unpredictable_RESLSC for 0b00); 0 = never. */
+static unsigned effective_lsc(const struct ad_state *s, unsigned n)
+{
+	unsigned lsc = field(s->r.wcr[n], 4, 3);
+
+	if (lsc == 0 && pol(s, AD_POL_RESLSC) == AD_RESLSC_UNKNOWN)
+		lsc = 3;
+	return lsc;
+}
+
+/* AArch64.IsUnprivAccessPriv() and the EL an access is checked as. */
+static unsigned access_el(const struct ad_state *s, bool unpriv)
+{
+	unsigned el = s->pe.el;
+	bool privileged;
+
+	if (!unpriv)
+		return el;
+	switch (el) {
+	case AD_EL0:
+		privileged = false;
+		break;
+	case AD_EL1:
+		privileged = or_el2_enabled(s) && bit(hcr(s), HCR_NV) &&
+			     bit(hcr(s), HCR_NV1);
+		break;
+	case AD_EL2:
+		privileged = !el_is_in_host(s, AD_EL0);
+		break;
+	default:
+		privileged = true;
+		break;
+	}
+	if (s->cfg->uao && s->pe.uao)
+		privileged = el != AD_EL0;
+	return privileged ? el : AD_EL0;
+}
+
+/* AArch64.WatchpointMatch(n, vaddress, size, accdesc) */
+bool or_watchpoint_match(const struct ad_state *s, unsigned n,
+			 const struct ad_access *a, uint64_t va, unsigned size)
+{
+	uint64_t wcr = s->r.wcr[n];
+	bool enabled = wp_enabled(s, n), smatch, ls_match, value_match = false;
+	bool read, write, dc;
+	unsigned byte;
+
+	if (!enabled)
+		return false; /* the result is FALSE whatever else matches */
+	smatch = state_match(s, field(wcr, 15, 14), field(wcr, 13, 13),
+			     field(wcr, 2, 1), bit(wcr, 20),
+			     linked_number(s, wcr), false,
+			     access_el(s, a->unpriv), or_is_secure(s));
+	access_dirs(a, &read, &write, &dc);
+	switch (effective_lsc(s, n)) {
+	case 0:
+		ls_match = false;
+		break;
+	case 1:
+		ls_match = read;
+		break;
+	case 2:
+		ls_match = write || dc;
+		break;
+	default:
+		ls_match = true;
+		break;
+	}
+	if (!smatch || !ls_match)
+		return false;
+	for (byte = 0; byte < size && !value_match; byte++)
+		if (wp_byte_match(s, n, va + byte))
+			value_match = true;
+	return value_match && smatch && ls_match && enabled;
+}
+
+/* The bytes [*lo, *lo + *size) an access covers (DC ops: their block). */
+static void access_block(const struct ad_state *s, const struct ad_access *a,
+			 uint64_t *lo, unsigned *size)
+{
+	unsigned blk = 0;
+
+	if (a->kind == AD_ACC_DC_ZVA)
+		blk = s->cfg->dczva_bytes;
+	else if (a->kind == AD_ACC_DC_IVAC)
+		blk = s->cfg->dcivac_bytes;
+	if (blk) {
+		*lo = a->va - a->va % blk;
+		*size = blk;
+	} else {
+		*lo = a->va;
+		*size = a->size;
+	}
+}
+
+/* AArch64.CheckWatchpoint (+ AArch64.CheckDebug's enable test) */
+struct or_result or_check_watchpoint(const struct ad_state *s,
+				     const struct ad_access *a,
+				     struct or_far_map *far)
+{
+	struct or_result r;
+	bool secure = or_is_secure(s), generate, read, write, dc, wnr;
+	uint64_t lo;
+	unsigned size, i, b, zva = s->cfg->dczva_bytes;
+
+	memset(&r, 0, sizeof(r));
+	memset(far, 0, sizeof(*far));
+	access_block(s, a, &lo, &size);
+	far->base = lo;
+	far->len = size;
+	r.rule = "AArch64.WatchpointMatch";
+	if (a->kind == AD_ACC_STORE_EX && a->ex_failed &&
+	    pol(s, AD_POL_STXR_FAIL_WP) == AD_STXRFAIL_NOWATCH) {
+		r.rule = "Impdef_FailedSTXRWatchpoint";
+		return r;
+	}
+	generate = or_generate_debug_exceptions_from(s, s->pe.el, secure,
+						     s->pe.d) &&
+		   bit(s->r.mdscr_el1, MDSCR_MDE);
+	access_dirs(a, &read, &write, &dc);
+	wnr = write;
+	for (i = 0; i < s->cfg->num_wps; i++) {
+		unsigned lsc;
+
+		if (!or_watchpoint_match(s, i, a, lo, size))
+			continue;
+		r.hits |= 1ull << i;
+		r.match = true;
+		lsc = effective_lsc(s, i);
+		if (bit(lsc, 0) && read)
+			wnr = false;
+		else if (bit(lsc, 1) && write)
+			wnr = true;
+	}
+	/* AArch64.FaultSyndrome: a DC operation reports CM=1 and WnR=1. */
+	r.cm = dc;
+	r.wnr = dc ? true : wnr;
+	r.take = r.match && generate;
+	r.target_el = or_debug_target_from(s, secure);
+	r.esr = esr_of(EC_WATCHPT_LOWER + (r.target_el == s->pe.el ? 1 : 0),
+		       FSC_DEBUG | ((uint64_t)r.cm << 8) |
+			       ((uint64_t)r.wnr << 6));
+	if (r.match)
+		r.rule = !bit(s->r.mdscr_el1, MDSCR_MDE) ?
+				 "AArch64.CheckDebug (MDE)" :
+				 "AArch64.GenerateDebugExceptionsFrom";
+
+	/*
+	 * D2.9.8: FAR is an address from the lowest byte accessed up to a
+	 * watchpointed byte accessed, within a naturally aligned block no
+	 * bigger than the DC ZVA block that holds that byte.  DC ops: any
+	 * address of the block they operate on.
+	 */
+	if (!r.match || size > OR_FAR_MAX)
+		return r;
+	for (b = 0; b < size; b++) {
+		uint64_t w = lo + b, blk_lo;
+		bool watched = false;
+		unsigned j;
+
+		if (a->kind == AD_ACC_DC_ZVA || a->kind == AD_ACC_DC_IVAC) {
+			far->ok[b] = true;
+			continue;
+		}
+		for (i = 0; i < s->cfg->num_wps && !watched; i++)
+			if (bit(r.hits, i) && wp_byte_match(s, i, w))
+				watched = true;
+		if (!watched)
+			continue;
+		blk_lo = w - w % zva;
+		for (j = 0; j <= b; j++)
+			if (lo + j >= blk_lo)
+				far->ok[j] = true;
+	}
+	return r;
+}
+
+/* Software step enabled at @el: MDSCR_EL1.SS and the enable function. */
+static bool step_enabled_from(const struct ad_state *s, unsigned el,
+			      bool secure, bool d)
+{
+	return bit(s->r.mdscr_el1, MDSCR_SS) &&
+	       or_generate_debug_exceptions_from(s, el, secure, d);
+}
+
+/* CheckSoftwareStep's view: inactive, active-not-pending, active-pending. */
+unsigned or_step_state(const struct ad_state *s)
+{
+	if (!step_enabled_from(s, s->pe.el, or_is_secure(s), s->pe.d))
+		return OR_STEP_INACTIVE;
+	return s->pe.ss ? OR_STEP_ACTIVE_NOT_PENDING : OR_STEP_ACTIVE_PENDING;
+}
+
+/* CheckSoftwareStep + AArch64.SoftwareStepException */
+struct or_result or_check_software_step(const struct ad_state *s)
+{
+	struct or_result r;
+	bool isv, ex = false;
+
+	memset(&r, 0, sizeof(r));
+	r.rule = "CheckSoftwareStep";
+	if (or_step_state(s) != OR_STEP_ACTIVE_PENDING)
+		return r;
+	r.match = true;
+	r.take = true;
+	r.target_el = or_debug_target_from(s, or_is_secure(s));
+	switch (s->pe.ss_prev) {
+	case AD_SSPREV_NOT_STEPPED:
+		isv = false; /* SoftwareStep_DidNotStep() */
+		break;
+	case AD_SSPREV_STEPPED:
+		isv = true;
+		break;
+	default:
+		isv = pol(s, AD_POL_STEP_ISV) == AD_STEPISV_VALID;
+		break;
+	}
+	if (isv)
+		ex = s->pe.ss_prev_ex; /* SoftwareStep_SteppedEX() */
+	r.esr = esr_of(EC_SOFTSTP_LOWER + (r.target_el == s->pe.el ? 1 : 0),
+		       ((uint64_t)isv << 24) | ((uint64_t)ex << 6) | FSC_DEBUG);
+	return r;
+}
+
+/* DebugExceptionReturnSS(spsr), for a legal AArch64 exception return. */
+bool or_debug_exception_return_ss(const struct ad_state *s, uint64_t spsr,
+				  bool *legal)
+{
+	unsigned dest_el = field(spsr, 3, 2);
+	bool enabled_at_source, enabled_at_dest, dest_secure;
+
+	*legal = false;
+	if (s->pe.el == AD_EL0 || bit(spsr, 4) || bit(spsr, 1))
+		return false;
+	if (dest_el > s->pe.el || !have_el(s, dest_el))
+		return false;
+	if (dest_el == AD_EL0 && bit(spsr, 0))
+		return false;
+	if (dest_el == AD_EL2 && !scr_ns(s))
+		return false; /* no Secure EL2 */
+	if (dest_el == AD_EL1 && or_el2_enabled(s) && bit(hcr(s), HCR_TGE))
+		return false;
+	*legal = true;
+	enabled_at_source = or_generate_debug_exceptions_from(
+		s, s->pe.el, or_is_secure(s), s->pe.d);
+	dest_secure = secure_at_el(s, dest_el);
+	enabled_at_dest = or_generate_debug_exceptions_from(
+		s, dest_el, dest_secure, bit(spsr, SPSR_D));
+	if (bit(s->r.mdscr_el1, MDSCR_SS) && !enabled_at_source &&
+	    enabled_at_dest)
+		return bit(spsr, SPSR_SS);
+	return false;
+}
+
+/* AArch64.SoftwareBreakpoint(immediate) */
+struct or_result or_check_brk(const struct ad_state *s, uint16_t imm16)
+{
+	struct or_result r;
+	bool route_to_el2;
+
+	memset(&r, 0, sizeof(r));
+	route_to_el2 = s->pe.el <= AD_EL1 && or_el2_enabled(s) &&
+		       (bit(hcr(s), HCR_TGE) || bit(mdcr2(s), MDCR2_TDE));
+	r.match = true;
+	r.take = true;
+	if (s->pe.el > AD_EL1)
+		r.target_el = s->pe.el;
+	else
+		r.target_el = route_to_el2 ? AD_EL2 : AD_EL1;
+	r.esr = esr_of(EC_BRK64, imm16);
+	r.rule = "AArch64.SoftwareBreakpoint";
+	return r;
+}
