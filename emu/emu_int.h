@@ -28,17 +28,6 @@
 #define CYCLES_PER_CS 10000000u    /* 1 GHz: cycles per centisecond */
 #define WP_SAVE_MAX 128            /* bytes of memory saved for a store hit */
 
-/* QEMU's exception numbers as UC_HOOK_INTR reports them (unicorn.md). */
-enum {
-	QEXCP_UDEF = 1,
-	QEXCP_SWI = 2,
-	QEXCP_PREFETCH_ABORT = 3,
-	QEXCP_DATA_ABORT = 4,
-	QEXCP_BKPT = 7,
-	QEXCP_HVC = 11,
-	QEXCP_SMC = 13,
-};
-
 struct wp_save {
 	uint64_t va;
 	unsigned len;

@@ -63,8 +63,8 @@ static bool same_enc(struct ad_sysreg_enc a, unsigned op0, unsigned op1,
 /* ID_AA64PFR0_EL1 as the guest must see it: no EL3, EL2 only with --el2. */
 static uint64_t patch_pfr0(struct emu *e, uint64_t v)
 {
+	/* EL2 [11:8]: AArch64 only with --el2, else absent; EL3 [15:12]: absent. */
 	v &= ~(0xffull << 8);
-	v |= 1ull << 8 * 0; /* keep EL0/EL1 as read */
 	if (e->cfg.el2)
 		v |= 1ull << 8;
 	return v;

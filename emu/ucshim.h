@@ -104,6 +104,18 @@ static inline uint64_t ucs_pstate_mode(unsigned el, bool h)
 
 struct ucs;
 
+/* QEMU's exception numbers as UC_HOOK_INTR reports them (unicorn.md). */
+enum {
+	QEXCP_UDEF = 1,
+	QEXCP_SWI = 2,
+	QEXCP_PREFETCH_ABORT = 3,
+	QEXCP_DATA_ABORT = 4,
+	QEXCP_BKPT = 7,
+	QEXCP_HVC = 11,
+	QEXCP_SMC = 13,
+};
+
+
 /*
  * Open an engine: Unicorn AArch64 with CPU model @cpu, RAM at
  * [@ram_base, @ram_base + @ram_size) (4 KiB aligned, below the private

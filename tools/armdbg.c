@@ -740,25 +740,6 @@ static int parse_explain_args(int argc, char **argv, struct explain_opts *o)
 	return 0;
 }
 
-static int apply_policy(struct ad_state *s, const char *arg)
-{
-	const char *eq = strchr(arg, '=');
-	char name[128];
-	int rc;
-
-	if ((size_t)(eq - arg) >= sizeof(name))
-		return usage_error("unknown policy '%.*s'", (int)(eq - arg), arg);
-	memcpy(name, arg, (size_t)(eq - arg));
-	name[eq - arg] = '\0';
-	rc = ad_policy_set(&s->pol, name, eq + 1);
-	if (rc == -1)
-		return usage_error("unknown policy '%s' (see armdbg policies)", name);
-	if (rc != 0)
-		return usage_error("policy %s has no choice '%s' (see armdbg policies)",
-				   name, eq + 1);
-	return 0;
-}
-
 static unsigned banked_limit(const struct ad_config *c, enum ad_reg reg)
 {
 	if (reg == AD_REG_DBGBVR || reg == AD_REG_DBGBCR)
@@ -820,7 +801,7 @@ static int run_explain(const struct explain_opts *o, struct reg_value *rvs)
 	}
 	ad_state_init(&s, cfg);
 	for (i = 0; i < o->npolicies; i++) {
-		rc = apply_policy(&s, o->policies[i]);
+		rc = parse_policy_arg(&s.pol, o->policies[i]);
 		if (rc)
 			return rc;
 	}

@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "policy.h"
+
 int usage_error(const char *fmt, ...)
 {
 	va_list ap;
@@ -88,3 +90,23 @@ const char *opt_value(int argc, char **argv, int *i, const char *opt,
 	return argv[++*i];
 }
 
+int parse_policy_arg(struct ad_policies *p, const char *arg)
+{
+	const char *eq = strchr(arg, '=');
+	char name[128];
+	int rc;
+
+	if (!eq)
+		return usage_error("--policy needs NAME=CHOICE, got '%s'", arg);
+	if ((size_t)(eq - arg) >= sizeof(name))
+		return usage_error("unknown policy '%.*s'", (int)(eq - arg), arg);
+	memcpy(name, arg, (size_t)(eq - arg));
+	name[eq - arg] = '\0';
+	rc = ad_policy_set(p, name, eq + 1);
+	if (rc == -1)
+		return usage_error("unknown policy '%s' (see armdbg policies)", name);
+	if (rc != 0)
+		return usage_error("policy %s has no choice '%s' (see armdbg policies)",
+				   name, eq + 1);
+	return 0;
+}

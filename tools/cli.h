@@ -29,6 +29,11 @@ const char *parse_u64(const char *s, uint64_t *out);
 const char *opt_value(int argc, char **argv, int *i, const char *opt,
 		      bool *matched);
 
+struct ad_policies;
+
+/* Apply "NAME=CHOICE" to @p; a usage error (status 2) if it is not valid. */
+int parse_policy_arg(struct ad_policies *p, const char *arg);
+
 /* The subcommands. */
 int cmd_run(int argc, char **argv);
 

@@ -11,7 +11,6 @@
 
 #include "cli.h"
 #include "config.h"
-#include "policy.h"
 
 #ifdef ARMDBG_HAVE_EMU
 #include "emu.h"
@@ -81,19 +80,11 @@ int cmd_run(int argc, char **argv)
 			else
 				return usage_error("run: --log-format is text or json");
 		} else if ((v = opt_value(argc, argv, &i, "--policy", &m)), m) {
-			const char *eq = v ? strchr(v, '=') : NULL;
-			char name[128];
-
-			if (!eq || (size_t)(eq - v) >= sizeof(name))
+			if (!v || !strchr(v, '='))
 				return usage_error("run: --policy needs NAME=CHOICE");
-			memcpy(name, v, (size_t)(eq - v));
-			name[eq - v] = '\0';
-			rc = ad_policy_set(&o.pol, name, eq + 1);
-			if (rc == -1)
-				return usage_error("unknown policy '%s' (see armdbg policies)", name);
+			rc = parse_policy_arg(&o.pol, v);
 			if (rc)
-				return usage_error("policy %s has no choice '%s' (see armdbg policies)",
-						   name, eq + 1);
+				return rc;
 		} else {
 			return usage_error("run: unknown option '%s' (see armdbg --help)", a);
 		}
