@@ -139,7 +139,11 @@ void log_ev_at(struct emu *e, struct ev *v, uint64_t cycle)
 {
 	if (!e->log)
 		return;
-	v->cycle = cycle;
+	v->cycle = cycle + e->extra;
+	if (!v->has_daif) {
+		v->has_daif = true;
+		v->daif = (unsigned)(pstate_now(e) >> 6) & 0xf;
+	}
 	if (!v->insn)
 		v->insn = disasm_at(e, v->pc);
 	if (!v->step)
@@ -182,6 +186,7 @@ static void eret_done(struct emu *e, uint64_t pc, uint64_t cycle)
 	v.elr = pc_now(e);
 	v.spsr = spsr;
 	log_ev_at(e, &v, cycle);
+	e->extra += e->exc_return_cycles;
 }
 
 /* Retire the instruction the code hook saw last: it completed normally. */
@@ -224,6 +229,8 @@ static void code_hook(uc_engine *uc, uint64_t pc, uint32_t size, void *user)
 {
 	struct emu *e = user;
 	struct ad_debug_event d;
+	enum irq_take irq;
+	unsigned irq_el = 0;
 
 	(void)uc;
 	(void)size;
@@ -241,7 +248,18 @@ static void code_hook(uc_engine *uc, uint64_t pc, uint32_t size, void *user)
 		return;
 	sync_pe(e);
 
+	/*
+	 * An interrupt is taken at this boundary, before the instruction.  If
+	 * a software step exception is pending too, which one goes first is
+	 * the Impdef_StepVersusInterrupt policy (digest 6.4).
+	 */
+	irq = irq_boundary(e, pc, &irq_el);
 	d = ad_check_software_step(&e->st);
+	if (irq != IRQ_NONE &&
+	    (!d.take || ad_policy(&e->st, AD_POL_STEP_VS_IRQ) == AD_STEPIRQ_IRQ_FIRST)) {
+		take_interrupt(e, pc, irq == IRQ_FIQ, irq_el);
+		return;
+	}
 	if (d.take) {
 		debug_event(e, EV_STEP, pc, &d, NULL);
 		return;
@@ -252,6 +270,11 @@ static void code_hook(uc_engine *uc, uint64_t pc, uint32_t size, void *user)
 	e->have_prev = true;
 	e->prev_pc = pc;
 	e->prev_insn = insn_at(e, pc);
+	/* WFI: virtual time runs on to the next wake-up event. */
+	if (e->irq_on && e->prev_insn == 0xd503207f && !irq_wfi(e, pc))
+		fail(e, EMU_EXIT_FAULT,
+		     "WFI with no interrupt signalled, no timer armed and no input "
+		     "scheduled: the PE would wait forever");
 }
 
 /* Does the translation block [addr, addr + size) end with an ERET? */
@@ -478,7 +501,8 @@ static void finish_watchpoint(struct emu *e)
  */
 void update_hooks(struct emu *e)
 {
-	bool precise = (e->st.r.mdscr_el1 & AD_MDSCR_SS) || e->mmu_el1 || e->mmu_el2;
+	bool precise = (e->st.r.mdscr_el1 & AD_MDSCR_SS) || e->mmu_el1 ||
+		       e->mmu_el2 || e->irq_on;
 	bool wp_any = false;
 	uint64_t addr[AD_MAX_BPS];
 	unsigned nbp = 0, n;
@@ -642,6 +666,17 @@ static int setup(struct emu *e, const struct emu_opts *o, const char *path)
 	e->ram_size = (uint64_t)o->ram_mib << 20;
 	e->max_insns = o->max_insns;
 	e->rnd = 0x2545f4914f6cdd1dull;
+	e->out = o->out ? o->out : stdout;
+	why = irq_check_inputs(o->inputs, o->ninputs);
+	if (why) {
+		fprintf(stderr, "armdbg: %s\n", why);
+		return EMU_EXIT_USAGE;
+	}
+	if (o->ninputs && !o->inputs) {
+		fprintf(stderr, "armdbg: inputs missing\n");
+		return EMU_EXIT_USAGE;
+	}
+	irq_init(e, o);
 
 	file = read_file(path, &len, err, sizeof(err));
 	if (!file) {
@@ -676,6 +711,20 @@ static int setup(struct emu *e, const struct emu_opts *o, const char *path)
 	start = img.entry;
 	elf_ram_gap(&img, e->ram_base, e->ram_size, &heap_lo, &heap_hi);
 	free(file);
+	if (o->preload_len) {
+		if (o->preload_addr < e->ram_base || o->preload_len > e->ram_size ||
+		    o->preload_addr - e->ram_base > e->ram_size - o->preload_len ||
+		    uc_mem_write(e->uc, o->preload_addr, o->preload,
+				 o->preload_len) != UC_ERR_OK) {
+			fprintf(stderr, "armdbg: preload of %zu bytes at 0x%" PRIx64
+				" is outside RAM\n", o->preload_len, o->preload_addr);
+			return EMU_EXIT_USAGE;
+		}
+	}
+	if (irq_map_mmio(e)) {
+		fprintf(stderr, "armdbg: cannot map the GIC\n");
+		return EMU_EXIT_INTERNAL;
+	}
 
 	memset(&env, 0, sizeof(env));
 	env.ctx = e;
@@ -698,7 +747,9 @@ static int setup(struct emu *e, const struct emu_opts *o, const char *path)
 		fprintf(stderr, "armdbg: cannot open Capstone\n");
 		return EMU_EXIT_INTERNAL;
 	}
-	if (o->log_path) {
+	if (o->log_file) {
+		e->log = o->log_file;
+	} else if (o->log_path) {
 		e->log = fopen(o->log_path, "w");
 		if (!e->log) {
 			fprintf(stderr, "armdbg: %s: %s\n", o->log_path, strerror(errno));
@@ -706,6 +757,7 @@ static int setup(struct emu *e, const struct emu_opts *o, const char *path)
 		}
 		/* A run killed at 2 a.m. must still leave its log behind. */
 		setvbuf(e->log, NULL, _IOLBF, 0);
+		e->log_owned = true;
 	}
 	e->logfmt = o->log_format;
 
@@ -735,13 +787,90 @@ static int setup(struct emu *e, const struct emu_opts *o, const char *path)
 
 static void teardown(struct emu *e)
 {
-	if (e->log)
+	if (e->log && e->log_owned)
 		fclose(e->log);
 	if (e->wp_ctx)
 		uc_context_free(e->wp_ctx);
 	disasm_close(e->dis);
 	if (e->u)
 		ucs_close(e->u);
+}
+
+static void final_put(struct emu_final *f, const char *name, uint64_t v)
+{
+	if (f->n >= EMU_FINAL_MAX)
+		return;
+	snprintf(f->reg[f->n].name, sizeof(f->reg[0].name), "%s", name);
+	f->reg[f->n++].value = v;
+}
+
+static void final_el(struct emu *e, struct emu_final *f, unsigned el)
+{
+	static const struct { enum ucs_elreg r; const char *name; } regs[] = {
+		{ UCS_ELR, "ELR" }, { UCS_SPSR, "SPSR" }, { UCS_ESR, "ESR" },
+		{ UCS_FAR, "FAR" }, { UCS_VBAR, "VBAR" },
+	};
+	char name[24];
+
+	for (unsigned i = 0; i < sizeof(regs) / sizeof(regs[0]); i++) {
+		uint64_t v = 0;
+
+		ucs_elreg_read(e->u, regs[i].r, el, &v);
+		snprintf(name, sizeof(name), "%s_EL%u", regs[i].name, el);
+		final_put(f, name, v);
+	}
+}
+
+/* The architectural state at the end of the run, in a fixed order. */
+static void fill_final(struct emu *e, struct emu_final *f)
+{
+	char name[24];
+	uint64_t v, p;
+
+	f->cycle = e->cycle + e->extra;
+	f->insns = e->cycle;
+	for (unsigned n = 0; n < 31; n++) {
+		snprintf(name, sizeof(name), "x%u", n);
+		final_put(f, name, xreg(e, n));
+	}
+	for (unsigned el = 0; el <= (e->cfg.el2 ? 2u : 1u); el++) {
+		v = 0;
+		ucs_sp_el_read(e->u, el, &v);
+		snprintf(name, sizeof(name), "sp_el%u", el);
+		final_put(f, name, v);
+	}
+	final_put(f, "pc", pc_now(e));
+	/* PSTATE.SS is the model's (Unicorn squashes it). */
+	p = pstate_now(e) & ~UCS_PSTATE_SS;
+	final_put(f, "pstate", p | (e->st.pe.ss ? UCS_PSTATE_SS : 0));
+	final_el(e, f, 1);
+	if (e->cfg.el2)
+		final_el(e, f, 2);
+	final_put(f, "MDSCR_EL1", ad_reg_read(&e->st, AD_REG_MDSCR_EL1, 0));
+	final_put(f, "OSLSR_EL1", ad_reg_read(&e->st, AD_REG_OSLSR_EL1, 0));
+	final_put(f, "OSDLR_EL1", ad_reg_read(&e->st, AD_REG_OSDLR_EL1, 0));
+	final_put(f, "CONTEXTIDR_EL1", e->st.r.contextidr_el1);
+	if (e->cfg.el2)
+		final_put(f, "MDCR_EL2", ad_reg_read(&e->st, AD_REG_MDCR_EL2, 0));
+	for (unsigned n = 0; n < e->cfg.num_bps; n++) {
+		snprintf(name, sizeof(name), "DBGBCR%u_EL1", n);
+		final_put(f, name, e->st.r.bcr[n]);
+		snprintf(name, sizeof(name), "DBGBVR%u_EL1", n);
+		final_put(f, name, e->st.r.bvr[n]);
+	}
+	for (unsigned n = 0; n < e->cfg.num_wps; n++) {
+		snprintf(name, sizeof(name), "DBGWCR%u_EL1", n);
+		final_put(f, name, e->st.r.wcr[n]);
+		snprintf(name, sizeof(name), "DBGWVR%u_EL1", n);
+		final_put(f, name, e->st.r.wvr[n]);
+	}
+	final_put(f, "CNTP_CTL_EL0", e->tm.ctl[TIMER_PHYS]);
+	final_put(f, "CNTP_CVAL_EL0", e->tm.cval[TIMER_PHYS]);
+	final_put(f, "CNTV_CTL_EL0", e->tm.ctl[TIMER_VIRT]);
+	final_put(f, "CNTV_CVAL_EL0", e->tm.cval[TIMER_VIRT]);
+	final_put(f, "ICC_PMR_EL1", e->gic.pmr);
+	final_put(f, "ICC_IGRPEN1_EL1", e->gic.igrpen1);
+	final_put(f, "ICC_AP1R0_EL1", e->gic.ap1);
 }
 
 int emu_run_image(const struct emu_opts *o, const char *image_path)
@@ -777,6 +906,15 @@ int emu_run_image(const struct emu_opts *o, const char *image_path)
 			continue;
 		}
 
+		if (e->rehook && !e->done) {
+			/* An ICC write changed whether interrupts are checked. */
+			e->rehook = false;
+			if (e->precise && e->have_prev)
+				retire_prev(e);
+			e->have_prev = false;
+			update_hooks(e);
+			continue;
+		}
 		if (e->wp_pending && !e->done) {
 			finish_watchpoint(e);
 			continue;
@@ -803,7 +941,13 @@ int emu_run_image(const struct emu_opts *o, const char *image_path)
 		if (e->msg[0])
 			fprintf(stderr, "armdbg: %s\n", e->msg);
 	}
-	fflush(stdout);
+	if (o->final) {
+		memset(o->final, 0, sizeof(*o->final));
+		o->final->status = status;
+		if (e->u)
+			fill_final(e, o->final);
+	}
+	fflush(e->out ? e->out : stdout);
 	teardown(e);
 	free(e);
 	return status;

@@ -17,14 +17,16 @@
 #include "disasm.h"
 #include "emu.h"
 #include "evlog.h"
+#include "gic.h"
 #include "mmu.h"
 #include "semihost.h"
 #include "step.h"
+#include "sysreg.h"
+#include "timer.h"
 #include "ucshim.h"
 
 #define MAX_IMAGE_BYTES (256u << 20)
-#define CYCLES_PER_TICK 16u        /* 62.5 MHz counter over a 1 GHz core */
-#define COUNTER_FREQ 62500000u
+#define COUNTER_FREQ 62500000u     /* CNTFRQ_EL0: one tick per 16 cycles of a 1 GHz core */
 #define CYCLES_PER_CS 10000000u    /* 1 GHz: cycles per centisecond */
 #define WP_SAVE_MAX 128            /* bytes of memory saved for a store hit */
 
@@ -42,6 +44,7 @@ struct emu {
 	struct disasm *dis;
 	struct sh_state sh;
 	FILE *log;
+	bool log_owned;      /* opened here (--log), closed at the end */
 	enum ev_format logfmt;
 	uint64_t ram_base, ram_size;
 	const uint8_t *ram;
@@ -109,6 +112,21 @@ struct emu {
 	uint64_t sr_pc, sr_esr;
 	unsigned sr_target;
 
+	/* Interrupts and virtual time (irq.c). */
+	struct gic gic;
+	struct timers tm;
+	unsigned cycles_per_tick, exc_entry_cycles, exc_return_cycles;
+	uint64_t extra;      /* virtual cycles not spent retiring instructions */
+	const struct emu_input *inputs;
+	unsigned ninputs, next_input;
+	bool irq_on;         /* an interrupt can reach the PE: checked per instruction */
+	bool irq_dirty;      /* GIC or timer state changed: recompute the signal */
+	uint64_t next_event; /* virtual cycle of the next timer rise or input */
+	struct gic_signal sig;
+	uint64_t mmio_base;
+	bool rehook;         /* stopped to change the hooks (update_hooks) */
+	FILE *out;           /* guest output */
+
 	/* How the run ends. */
 	bool done;
 	int status;
@@ -153,5 +171,34 @@ bool unmapped_hook(uc_engine *uc, uc_mem_type type, uint64_t addr,
 void take_pending_abort(struct emu *e);
 void intr_hook(uc_engine *uc, uint32_t intno, void *user);
 void update_hooks(struct emu *e);
+
+/* irq.c */
+enum irq_take { IRQ_NONE, IRQ_IRQ, IRQ_FIQ };
+
+enum sr_outcome {
+	SR_NOT_MINE,     /* not a timer/counter/ICC register */
+	SR_DONE,         /* emulated: .value for a read */
+	SR_DONE_REHOOK,  /* emulated, and the hooks must change before the next instruction */
+	SR_EXCEPTION,    /* UNDEFINED or trapped: .target_el, .esr */
+	SR_UNSUPPORTED,  /* .why */
+};
+
+struct sr_emul {
+	enum sr_outcome outcome;
+	uint64_t value;
+	unsigned target_el;
+	uint64_t esr;
+	const char *why;
+};
+
+uint64_t vtime(struct emu *e, uint64_t pc);
+void irq_init(struct emu *e, const struct emu_opts *o);
+int irq_map_mmio(struct emu *e);
+const char *irq_check_inputs(const struct emu_input *in, unsigned n);
+enum irq_take irq_boundary(struct emu *e, uint64_t pc, unsigned *target);
+bool irq_wfi(struct emu *e, uint64_t pc);
+struct sr_emul irq_sysreg(struct emu *e, uint64_t pc, struct ad_sysreg_enc r,
+			  bool rd, unsigned rt, uint64_t wval);
+void take_interrupt(struct emu *e, uint64_t pc, bool fiq, unsigned target_el);
 
 #endif

@@ -18,6 +18,7 @@ static const char *const kind_names[] = {
 	[EV_DBGREG] = "dbgreg",
 	[EV_SYSREG_TRAP] = "sysreg",
 	[EV_IRQ] = "irq",
+	[EV_INPUT] = "input",
 	[EV_HALT] = "halt",
 };
 
@@ -152,8 +153,23 @@ size_t ev_format(const struct ev *e, enum ev_format fmt, char *buf, size_t len)
 	}
 	if (e->kind == EV_EXC_ENTRY || e->kind == EV_IRQ)
 		hex(&o, "vector", e->vector);
+	if (e->kind == EV_IRQ)
+		num(&o, "intid", e->value);
+	if (e->kind == EV_INPUT) {
+		word(&o, "line", e->reg ? e->reg : "?");
+		num(&o, "intid", e->value);
+		num(&o, "level", e->taken);
+	}
 	if (e->kind == EV_HALT)
 		num(&o, "code", e->value);
+	if (e->has_daif) {
+		char m[5] = {
+			e->daif & 8 ? 'D' : '-', e->daif & 4 ? 'A' : '-',
+			e->daif & 2 ? 'I' : '-', e->daif & 1 ? 'F' : '-', 0,
+		};
+
+		word(&o, "daif", m);
+	}
 	if (e->step)
 		word(&o, "step", e->step);
 	if (e->insn)

@@ -21,7 +21,8 @@ enum ev_kind {
 	EV_BRK,         /* BRK instruction */
 	EV_DBGREG,      /* debug system register written: .reg, .value */
 	EV_SYSREG_TRAP, /* MRS/MSR trapped or UNDEFINED by the model */
-	EV_IRQ,         /* asynchronous exception taken */
+	EV_IRQ,         /* IRQ/FIQ taken: .exc ("irq"/"fiq"), .target_el, .elr, .spsr, .vector, .value = INTID pending */
+	EV_INPUT,       /* scheduled input applied: .reg ("spi"/"ppi"), .value = INTID, .taken = level */
 	EV_HALT,        /* the run ended: .value = exit code */
 };
 
@@ -42,6 +43,8 @@ struct ev {
 	const char *reg;    /* EV_DBGREG / EV_SYSREG_TRAP: register name */
 	uint64_t value;
 	const char *step;   /* step state after the event, may be NULL */
+	bool has_daif;
+	unsigned daif;      /* PSTATE.{D,A,I,F} (bits 3..0) after the event */
 };
 
 enum ev_format { EV_TEXT, EV_JSON };

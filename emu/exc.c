@@ -40,25 +40,24 @@ static const char *exc_name(unsigned ec)
 }
 
 /*
- * AArch64.TakeException for a synchronous exception to @target_el: ESR,
- * ELR, SPSR (with the model's SS), FAR when @far is non-NULL, the vector
- * by source EL and SPSel, PSTATE.{EL,SPSel,DAIF,SS,IL,PAN}.  The faulting
- * instruction does not retire, except SVC/HVC/SMC (@kind AD_EXC_CALL).
+ * AArch64.TakeException: ESR (@esr non-NULL: synchronous exceptions), ELR,
+ * SPSR (with the model's SS), FAR when @far is non-NULL, the vector by
+ * source EL and SPSel plus @vec_off (0x80 IRQ, 0x100 FIQ), PSTATE.{EL,
+ * SPSel,DAIF,SS,IL,PAN}.  @v is the event to log, with .kind and .pc set.
  */
-void take_exception(struct emu *e, unsigned target_el, uint64_t esr,
-		    uint64_t elr, const uint64_t *far,
-		    enum ad_exc_kind kind)
+static void enter(struct emu *e, unsigned target_el, const uint64_t *esr,
+		  uint64_t elr, const uint64_t *far, enum ad_exc_kind kind,
+		  unsigned vec_off, struct ev *v)
 {
 	uint64_t p = pstate_now(e), vbar = 0, spsr, np, sctlr = 0, vec;
 	unsigned cur = (unsigned)(p >> 2) & 3;
-	struct ev v = { .kind = EV_EXC_ENTRY, .pe = 0, .el = cur };
 	uint64_t at;
 	bool ss;
 
-	v.pc = kind == AD_EXC_CALL ? elr - 4 : elr;
-	at = retired_before(e, v.pc);
+	v->el = cur;
+	at = retired_before(e, v->pc);
 	/* SVC/HVC/SMC are executed instructions; the others are not. */
-	consume(e, v.pc, kind == AD_EXC_CALL);
+	consume(e, v->pc, kind == AD_EXC_CALL);
 	e->wp_checked = false;
 	if (++e->nexc + e->cycle > e->max_insns) {
 		fail(e, EMU_EXIT_RUNAWAY,
@@ -74,8 +73,10 @@ void take_exception(struct emu *e, unsigned target_el, uint64_t esr,
 		vec = 0x400;
 	else
 		vec = (p & UCS_PSTATE_SP) ? 0x200 : 0;
+	vec += vec_off;
 	ucs_elreg_read(e->u, UCS_VBAR, target_el, &vbar);
-	ucs_elreg_write(e->u, UCS_ESR, target_el, esr);
+	if (esr)
+		ucs_elreg_write(e->u, UCS_ESR, target_el, *esr);
 	ucs_elreg_write(e->u, UCS_ELR, target_el, elr);
 	ucs_elreg_write(e->u, UCS_SPSR, target_el, spsr);
 	if (far)
@@ -106,15 +107,41 @@ void take_exception(struct emu *e, unsigned target_el, uint64_t esr,
 	}
 	e->st.pe.el = target_el;
 
+	v->target_el = target_el;
+	v->esr = esr ? *esr : 0;
+	v->elr = elr;
+	v->spsr = spsr;
+	v->vector = vbar + vec;
+	v->has_far = far != NULL;
+	v->far = far ? *far : 0;
+	v->has_daif = true;
+	v->daif = 0xf; /* exception entry masks D, A, I and F */
+	log_ev_at(e, v, at);
+	e->extra += e->exc_entry_cycles;
+}
+
+/*
+ * A synchronous exception to @target_el.  The faulting instruction does
+ * not retire, except SVC/HVC/SMC (@kind AD_EXC_CALL, @elr after it).
+ */
+void take_exception(struct emu *e, unsigned target_el, uint64_t esr,
+		    uint64_t elr, const uint64_t *far,
+		    enum ad_exc_kind kind)
+{
+	struct ev v = { .kind = EV_EXC_ENTRY };
+
+	v.pc = kind == AD_EXC_CALL ? elr - 4 : elr;
 	v.exc = exc_name(ad_esr_ec(esr));
-	v.target_el = target_el;
-	v.esr = esr;
-	v.elr = elr;
-	v.spsr = spsr;
-	v.vector = vbar + vec;
-	v.has_far = far != NULL;
-	v.far = far ? *far : 0;
-	log_ev_at(e, &v, at);
+	enter(e, target_el, &esr, elr, far, kind, 0, &v);
+}
+
+/* An IRQ or FIQ taken before the instruction at @pc (AArch64.TakePhysicalIRQException). */
+void take_interrupt(struct emu *e, uint64_t pc, bool fiq, unsigned target_el)
+{
+	struct ev v = { .kind = EV_IRQ, .pc = pc, .exc = fiq ? "fiq" : "irq",
+			.value = e->sig.intid };
+
+	enter(e, target_el, NULL, pc, NULL, AD_EXC_ASYNC, fiq ? 0x100 : 0x80, &v);
 }
 
 /* The EL an UNDEFINED/SVC exception from the current EL goes to. */

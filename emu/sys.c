@@ -23,7 +23,7 @@
 static bool time_read(struct emu *e, uint64_t pc, struct ad_sysreg_enc r,
 		      uint64_t *v)
 {
-	uint64_t now = retired_before(e, pc);
+	uint64_t now = vtime(e, pc);
 
 	unsigned k = (unsigned)r.op0 << 16 | r.op1 << 12 | r.crn << 8 |
 		     r.crm << 4 | r.op2;
@@ -32,10 +32,6 @@ static bool time_read(struct emu *e, uint64_t pc, struct ad_sysreg_enc r,
 	case 0x3e00: /* CNTFRQ_EL0 3,3,14,0,0 */
 	case 0x33e00:
 		*v = COUNTER_FREQ;
-		return true;
-	case 0x33e01: /* CNTPCT_EL0 */
-	case 0x33e02: /* CNTVCT_EL0 */
-		*v = now / CYCLES_PER_TICK;
 		return true;
 	case 0x339d0: /* PMCCNTR_EL0 3,3,9,13,0 */
 		*v = now;
@@ -191,6 +187,42 @@ uint32_t sysreg_hook(uc_engine *uc, uc_arm64_reg reg,
 			break;
 		}
 	}
+	if (op0 == 3) {
+		struct sr_emul se = irq_sysreg(e, pc, r, rd, rt, rd ? 0 : xreg(e, rt));
+
+		switch (se.outcome) {
+		case SR_DONE:
+			if (rd)
+				set_xreg(e, rt, se.value);
+			ucs_pc_write(e->u, pc + 4);
+			return 1;
+		case SR_DONE_REHOOK:
+			/*
+			 * Interrupt checks switch on or off: stop after this
+			 * ICC write (QEMU UNDEFs ICC_*, so the stop holds) and
+			 * change the hooks before the next instruction.
+			 */
+			if (!e->precise)
+				consume(e, pc, true);
+			e->rehook = true;
+			ucs_stop(e->u, pc + 4);
+			return 1;
+		case SR_EXCEPTION: {
+			struct ev ev = { .kind = EV_SYSREG_TRAP, .el = e->st.pe.el,
+					 .pc = pc, .target_el = se.target_el,
+					 .esr = se.esr,
+					 .reg = ad_esr_ec(se.esr) ? "trapped" : "undefined" };
+
+			log_ev(e, &ev);
+			return sysreg_exception(e, pc, op0, se.target_el, se.esr);
+		}
+		case SR_UNSUPPORTED:
+			fail(e, EMU_EXIT_FAULT, "unsupported: %s", se.why);
+			return 0;
+		default:
+			break;
+		}
+	}
 	/* All of op0 = 2 belongs to the model: never let QEMU see it. */
 	if (op0 == 2)
 		return sysreg_exception(e, pc, op0, sync_target(e),
@@ -289,14 +321,15 @@ bool sh_write(void *ctx, uint64_t addr, const void *buf, size_t len)
 
 size_t sh_out(void *ctx, enum sh_stream s, const uint8_t *buf, size_t len)
 {
-	(void)ctx;
 	(void)s;
-	return fwrite(buf, 1, len, stdout);
+	return fwrite(buf, 1, len, ((struct emu *)ctx)->out);
 }
 
 uint64_t sh_now(void *ctx)
 {
-	return ((struct emu *)ctx)->cycle;
+	struct emu *e = ctx;
+
+	return e->cycle + e->extra;
 }
 
 static void semihost(struct emu *e, uint64_t pc)

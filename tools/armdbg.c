@@ -51,7 +51,9 @@ static void print_usage(FILE *f)
 	      "       armdbg policies [--json]\n"
 	      "       armdbg run [--cpu NAME] [--el2] [--ram MiB] [--log FILE]\n"
 	      "                  [--log-format text|json] [--max-insns N]\n"
-	      "                  [--policy NAME=CHOICE]... IMAGE.elf\n"
+	      "                  [--policy NAME=CHOICE]... [--input SPEC]...\n"
+	      "                  [--cycles-per-tick N] [--exc-entry-cycles N]\n"
+	      "                  [--exc-return-cycles N] IMAGE.elf\n"
 	      "       armdbg --help | --version\n"
 	      "\n"
 	      "explain   decode debug register values (e.g. dbgwcr0_el1=0x1f5,\n"
@@ -64,6 +66,8 @@ static void print_usage(FILE *f)
 	      "run       run a bare-metal AArch64 ELF image (loaded at its physical\n"
 	      "          addresses, RAM at 0x40000000) with the debug model in the\n"
 	      "          loop; guest output on stdout, exit status = the guest's.\n"
+	      "          --input CYCLE:spi|ppi:INTID:assert|deassert drives a GIC\n"
+	      "          interrupt line at a virtual cycle (repeatable).\n"
 	      "\n"
 	      "--cpu NAME            CPU preset (default cortex-a57): ", f);
 	print_cpus(f);

@@ -4,7 +4,9 @@
  *
  *   armdbg run [--cpu NAME] [--el2] [--ram MiB] [--log FILE]
  *              [--log-format text|json] [--max-insns N]
- *              [--policy NAME=CHOICE]... IMAGE.elf
+ *              [--policy NAME=CHOICE]... [--input CYCLE:spi|ppi:INTID:assert|deassert]...
+ *              [--cycles-per-tick N] [--exc-entry-cycles N]
+ *              [--exc-return-cycles N] IMAGE.elf
  */
 #include <stdio.h>
 #include <string.h>
@@ -31,8 +33,22 @@ static int numeric(const char *opt, const char *v, uint64_t lo, uint64_t hi,
 	return 0;
 }
 
+/* Stable insertion sort by cycle: inputs at the same cycle keep their order. */
+static void sort_inputs(struct emu_input *in, unsigned n)
+{
+	for (unsigned i = 1; i < n; i++) {
+		struct emu_input x = in[i];
+		unsigned j = i;
+
+		for (; j > 0 && in[j - 1].cycle > x.cycle; j--)
+			in[j] = in[j - 1];
+		in[j] = x;
+	}
+}
+
 int cmd_run(int argc, char **argv)
 {
+	static struct emu_input inputs[EMU_MAX_INPUTS];
 	struct emu_opts o;
 	const char *image = NULL, *v;
 	uint64_t n;
@@ -85,12 +101,38 @@ int cmd_run(int argc, char **argv)
 			rc = parse_policy_arg(&o.pol, v);
 			if (rc)
 				return rc;
+		} else if ((v = opt_value(argc, argv, &i, "--input", &m)), m) {
+			const char *why;
+
+			if (o.ninputs == EMU_MAX_INPUTS)
+				return usage_error("run: more than %u --input", EMU_MAX_INPUTS);
+			why = emu_input_parse(v, &inputs[o.ninputs]);
+			if (why)
+				return usage_error("run: --input '%s': %s", v ? v : "", why);
+			o.ninputs++;
+		} else if ((v = opt_value(argc, argv, &i, "--cycles-per-tick", &m)), m) {
+			rc = numeric("--cycles-per-tick", v, 1, 1u << 20, &n);
+			if (rc)
+				return rc;
+			o.cycles_per_tick = (unsigned)n;
+		} else if ((v = opt_value(argc, argv, &i, "--exc-entry-cycles", &m)), m) {
+			rc = numeric("--exc-entry-cycles", v, 0, 1u << 20, &n);
+			if (rc)
+				return rc;
+			o.exc_entry_cycles = (unsigned)n;
+		} else if ((v = opt_value(argc, argv, &i, "--exc-return-cycles", &m)), m) {
+			rc = numeric("--exc-return-cycles", v, 0, 1u << 20, &n);
+			if (rc)
+				return rc;
+			o.exc_return_cycles = (unsigned)n;
 		} else {
 			return usage_error("run: unknown option '%s' (see armdbg --help)", a);
 		}
 	}
 	if (!image)
 		return usage_error("run: no IMAGE.elf given");
+	sort_inputs(inputs, o.ninputs);
+	o.inputs = inputs;
 	return emu_run_image(&o, image);
 }
 #else

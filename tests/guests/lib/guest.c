@@ -226,12 +226,15 @@ void exc_dispatch(struct frame *f)
 	unsigned ec = frame_ec(f);
 	unsigned imm = (unsigned)f->esr & 0xffff;
 
-	if (f->el == 1 && ec == EC_SVC64 && imm == SVC_RETURN) {
+	/* IRQ/FIQ/SError vectors leave ESR stale: only a synchronous entry has a syndrome. */
+	bool sync = (f->vec & 0x180) == 0;
+
+	if (sync && f->el == 1 && ec == EC_SVC64 && imm == SVC_RETURN) {
 		f->elr = (uint64_t)run_resume;
 		f->spsr = run_saved[0];
 		return;
 	}
-	if (f->el == 2 && ec == EC_HVC64 && imm == HVC_CALL) {
+	if (sync && f->el == 2 && ec == EC_HVC64 && imm == HVC_CALL) {
 		uint64_t (*fn)(uint64_t) = (uint64_t (*)(uint64_t))f->x[0];
 
 		f->x[0] = fn(f->x[1]);
