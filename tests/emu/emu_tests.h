@@ -18,5 +18,7 @@ Suite *elf_suite(void);
 Suite *semihost_suite(void);
 Suite *a64mem_suite(void);
 Suite *mmu_suite(void);
+Suite *gic_suite(void);
+Suite *timer_suite(void);
 
 #endif

@@ -18,6 +18,8 @@ int main(void)
 	srunner_add_suite(sr, semihost_suite());
 	srunner_add_suite(sr, a64mem_suite());
 	srunner_add_suite(sr, mmu_suite());
+	srunner_add_suite(sr, gic_suite());
+	srunner_add_suite(sr, timer_suite());
 	srunner_set_fork_status(sr, CK_FORK_GETENV);
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);
