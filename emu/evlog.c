@@ -136,10 +136,13 @@ size_t ev_format(const struct ev *e, enum ev_format fmt, char *buf, size_t len)
 		if (e->kind == EV_BREAKPOINT || e->kind == EV_WATCHPOINT)
 			hex(&o, "hits", e->hits);
 	}
-	if (e->kind == EV_DBGREG || e->kind == EV_SYSREG_TRAP) {
+	if (e->kind == EV_DBGREG) {
 		word(&o, "reg", e->reg ? e->reg : "?");
 		hex(&o, "value", e->value);
 	}
+	/* The model's reason is prose: quoted, like every free-text field. */
+	if (e->kind == EV_SYSREG_TRAP)
+		str(&o, "why", e->reg ? e->reg : "?");
 	if (e->kind == EV_EXC_ENTRY || e->kind == EV_IRQ || e->kind == EV_EXC_RETURN ||
 	    (is_debug(e->kind) && e->taken) || e->kind == EV_SYSREG_TRAP)
 		num(&o, "target_el", e->target_el);

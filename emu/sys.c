@@ -56,13 +56,15 @@ static bool same_enc(struct ad_sysreg_enc a, unsigned op0, unsigned op1,
 	       a.op2 == op2;
 }
 
-/* ID_AA64PFR0_EL1 as the guest must see it: no EL3, EL2 only with --el2. */
+/* ID_AA64PFR0_EL1 as the guest must see it: no EL3, EL2 only with --el2, GICv3. */
 static uint64_t patch_pfr0(struct emu *e, uint64_t v)
 {
 	/* EL2 [11:8]: AArch64 only with --el2, else absent; EL3 [15:12]: absent. */
 	v &= ~(0xffull << 8);
 	if (e->cfg.el2)
 		v |= 1ull << 8;
+	/* GIC [27:24] = 1: the GICv3 system-register interface (emu/gic.c). */
+	v = (v & ~(0xfull << 24)) | 1ull << 24;
 	return v;
 }
 
