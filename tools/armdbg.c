@@ -5,6 +5,7 @@
  *   armdbg explain [--cpu NAME] [--json] [--policy NAME=CHOICE]... REG=VALUE...
  *   armdbg policies [--json]
  *   armdbg run ... IMAGE.elf   (tools/cmd_run.c)
+ *   armdbg record ... / armdbg replay ...   (tools/cmd_trace.c)
  *
  * `explain` decodes register values with the model's field tables (the
  * same tables that legalise writes), and flags RES0/RES1 violations,
@@ -27,6 +28,7 @@
 #include "policy.h"
 #include "regs.h"
 #include "syndrome.h"
+#include "trace.h"
 
 #ifndef ARMDBG_VERSION
 #define ARMDBG_VERSION "0.0.0-dev"
@@ -54,6 +56,11 @@ static void print_usage(FILE *f)
 	      "                  [--policy NAME=CHOICE]... [--input SPEC]...\n"
 	      "                  [--cycles-per-tick N] [--exc-entry-cycles N]\n"
 	      "                  [--exc-return-cycles N] IMAGE.elf\n"
+	      "       armdbg record IMAGE.elf -o NAME.trace [--name N] [--description TEXT]\n"
+	      "                  [--cpu NAME] [--el2] [--ram MiB] [--policy NAME=CHOICE]...\n"
+	      "                  [--input SPEC]... [--max-insns N] [--cycles-per-tick N]\n"
+	      "                  [--exc-entry-cycles N] [--exc-return-cycles N]\n"
+	      "       armdbg replay [--images DIR] [--svg FILE] [--quiet] TRACE...\n"
 	      "       armdbg --help | --version\n"
 	      "\n"
 	      "explain   decode debug register values (e.g. dbgwcr0_el1=0x1f5,\n"
@@ -68,6 +75,11 @@ static void print_usage(FILE *f)
 	      "          loop; guest output on stdout, exit status = the guest's.\n"
 	      "          --input CYCLE:spi|ppi:INTID:assert|deassert drives a GIC\n"
 	      "          interrupt line at a virtual cycle (repeatable).\n"
+	      "record    run an image and write the scenario and its outcome (exit\n"
+	      "          status, output, event log, final state) to a trace file.\n"
+	      "replay    re-run traces and compare (TAP version 14 on stdout; exit\n"
+	      "          status 1 on a divergence, 2 on a malformed trace); --svg\n"
+	      "          draws the timeline of one trace (docs/traces.md).\n"
 	      "\n"
 	      "--cpu NAME            CPU preset (default cortex-a57): ", f);
 	print_cpus(f);
@@ -970,6 +982,10 @@ int main(int argc, char **argv)
 		rc = cmd_policies(argc - 2, argv + 2);
 	} else if (strcmp(cmd, "run") == 0) {
 		rc = cmd_run(argc - 2, argv + 2);
+	} else if (strcmp(cmd, "record") == 0) {
+		rc = cmd_record(argc - 2, argv + 2);
+	} else if (strcmp(cmd, "replay") == 0) {
+		rc = cmd_replay(argc - 2, argv + 2);
 	} else {
 		return usage_error("unknown command '%s' (see armdbg --help)", cmd);
 	}
