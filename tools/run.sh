@@ -1,34 +1,24 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
-# THE main command: install dependencies, build, and show armdbg decoding a
-# few register values and listing its CONSTRAINED UNPREDICTABLE policies.
+# THE main command: install dependencies, build, and replay every bundled
+# trace scenario (traces/*.trace) against freshly built images, printing
+# the TAP report (TAP version 14, as KUnit prints it).  The exit status is
+# armdbg replay's: 0 when every scenario replays exactly, 1 on a
+# divergence, 2 on a malformed trace.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-./tools/install-deps.sh
+./tools/install-deps.sh >&2
 
-cmake -S . -B build -DCMAKE_C_COMPILER=gcc -DARMDBG_SANITIZE=OFF
-cmake --build build -j2
+cmake -S . -B build -DCMAKE_C_COMPILER=gcc -DARMDBG_SANITIZE=OFF >&2
+cmake --build build -j2 >&2
 
-run() {
-	echo "\$ $*"
-	"$@"
-	echo
-}
+# The timeline of scenario 3 (the kgdb step that lands in the IRQ
+# handler), for a browser: build/traces/irq_step_kgdb.svg.
+build/armdbg replay --quiet --images build/traces \
+	--svg build/traces/irq_step_kgdb.svg traces/irq_step_kgdb.trace >/dev/null ||
+	true
+echo "# SVG timeline of scenario 3: build/traces/irq_step_kgdb.svg" >&2
 
-# An EL0 watchpoint on 4-byte stores (E=1, PAC=0b10, LSC=0b10, BAS=0x0f).
-run build/armdbg explain dbgwcr0_el1=0x1f5
-# MDSCR_EL1 with MDE, KDE and SS set.
-run build/armdbg explain mdscr_el1=0xa001
-# The syndrome of a watchpoint taken at the same EL, on a write.
-run build/armdbg explain esr_el1=0xd6000062
-# An EL1+EL0 address breakpoint (PMC=0b11, BAS=0b1111).
-run build/armdbg explain dbgbcr0_el1=0x1e7
-# CONSTRAINED UNPREDICTABLE cases: a context type on breakpoint 0 (not
-# context-aware on a Cortex-A57) and a non-contiguous watchpoint BAS, first
-# with the default policies, then with one overridden; then as JSON.
-run build/armdbg explain dbgbcr0_el1=0x2001e7 dbgwcr1_el1=0xb5
-run build/armdbg explain --policy RESBPTYPE=unknown dbgbcr0_el1=0x2001e7
-run build/armdbg explain --json dbgwcr0_el1=0x1f5 dbgwcr1_el1=0xb5
-run build/armdbg policies
+exec build/armdbg replay --images build/traces traces/*.trace
