@@ -81,8 +81,8 @@ static void str(struct out *o, const char *key, const char *s)
 
 		if (c == '"' || c == '\\')
 			put(o, "\\%c", c);
-		else if (c < 0x20)
-			put(o, "\\u%04x", c);
+		else if (c < 0x20 || c >= 0x7f)
+			put(o, "\\u%04x", c); /* a log line stays printable ASCII */
 		else
 			put(o, "%c", c);
 	}
