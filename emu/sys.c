@@ -72,22 +72,42 @@ static uint64_t patch_pfr0(struct emu *e, uint64_t v)
  * Registers the model reads as match/routing inputs but QEMU must also
  * keep (it translates with them): recorded, then QEMU performs the MSR.
  */
+static void log_input_write(struct emu *e, const char *name, uint64_t v)
+{
+	uint64_t pc = pc_now(e);
+	struct ev ev = { .kind = EV_DBGREG, .el = e->st.pe.el, .pc = pc,
+			 .reg = name, .value = v };
+
+	log_ev(e, &ev);
+}
+
 static void note_input_write(struct emu *e, struct ad_sysreg_enc r, uint64_t v)
 {
 	unsigned el = e->st.pe.el;
+	const char *name;
 
-	if (same_enc(r, 3, 0, 13, 0, 1) && el >= 1)
+	if (same_enc(r, 3, 0, 13, 0, 1) && el >= 1) {
 		e->st.r.contextidr_el1 = v;
-	else if (el < 2 || !e->cfg.el2)
+		name = "CONTEXTIDR_EL1";
+	} else if (el < 2 || !e->cfg.el2) {
 		return;
-	else if (same_enc(r, 3, 4, 1, 1, 0))
+	} else if (same_enc(r, 3, 4, 1, 1, 0)) {
 		e->st.r.hcr_el2 = v;
-	else if (same_enc(r, 3, 4, 13, 0, 1))
+		name = "HCR_EL2";
+	} else if (same_enc(r, 3, 4, 13, 0, 1)) {
 		e->st.r.contextidr_el2 = v;
-	else if (same_enc(r, 3, 4, 2, 1, 0))
+		name = "CONTEXTIDR_EL2";
+	} else if (same_enc(r, 3, 4, 2, 1, 0)) {
 		e->st.r.vttbr_el2 = v;
-	else if (same_enc(r, 3, 4, 2, 1, 2))
+		name = "VTTBR_EL2";
+	} else if (same_enc(r, 3, 4, 2, 1, 2)) {
 		e->st.r.vtcr_el2 = v;
+		name = "VTCR_EL2";
+	} else {
+		return;
+	}
+	/* Breakpoints match on these: their writes belong in the log too. */
+	log_input_write(e, name, v);
 }
 
 static void log_dbgreg(struct emu *e, uint64_t pc, enum ad_reg reg, unsigned n,
