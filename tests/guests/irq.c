@@ -14,8 +14,9 @@
  *  - WFI waits for the timer, and wakes on a pending interrupt that
  *    PSTATE.I masks;
  *  - ICC_PMR_EL1 masks an interrupt of lower priority (IAR1 reads 1023);
- *  - an SGI to this PE (ICC_SGI1R_EL1) and an EL0 task interrupted by the
- *    timer (vector 0x480, SPSR = EL0t);
+ *  - an SGI to this PE (ICC_SGI1R_EL1); a Group 0 SGI (ICC_SGI0R_EL1)
+ *    signals FIQ (GICD_CTLR.DS = 1): vector 0x300, ICC_IAR0_EL1; an EL0
+ *    task interrupted by the timer (vector 0x480, SPSR = EL0t);
  *  - an IRQ entry saves SPSR with D, A, I, F as they were and masks all
  *    four.
  *
@@ -30,6 +31,7 @@
 
 #define PPI_VTIMER 27u
 #define SGI_TEST 5u
+#define SGI_FIQ 6u
 
 static inline void w32(uint64_t a, uint32_t v)
 {
@@ -50,8 +52,19 @@ static volatile unsigned nirq;
 static uint64_t irq_vec, irq_elr, irq_spsr, irq_intid, irq_rpr, irq_ctl;
 static bool keep_timer;
 
+static volatile unsigned nfiq;
+static uint64_t fiq_vec, fiq_intid;
+
 static bool handler(struct frame *f)
 {
+	if ((f->vec & 0x180) == 0x100) {
+		nfiq++;
+		fiq_vec = f->vec;
+		fiq_intid = read_sysreg(s3_0_c12_c8_0);  /* ICC_IAR0_EL1 */
+		write_sysreg(s3_0_c12_c8_1, fiq_intid);  /* ICC_EOIR0_EL1 */
+		isb();
+		return true;
+	}
 	if ((f->vec & 0x180) != 0x80)
 		return false;
 	nirq++;
@@ -179,6 +192,20 @@ int main(void)
 	unmask_irq_here();
 	expect("IRQs taken", nirq, 1);
 	expect("ICC_IAR1_EL1", irq_intid, SGI_TEST);
+
+	section("Group 0 SGI: FIQ");
+	nirq = 0;
+	w32(GICR_SGI + 0x80, 0xffffffff & ~(1u << SGI_FIQ)); /* SGI 6: Group 0 */
+	w8(GICR_SGI + 0x400 + SGI_FIQ, 0x80);
+	w32(GICR_SGI + 0x100, 1u << SGI_FIQ);
+	write_sysreg(s3_0_c12_c12_6, 1);                     /* ICC_IGRPEN0_EL1 */
+	write_sysreg(s3_0_c12_c11_7, (uint64_t)SGI_FIQ << 24 | 1); /* ICC_SGI0R_EL1 */
+	isb();
+	expect("IRQs taken for a Group 0 interrupt", nirq, 0);
+	__asm__ volatile("msr daifclr, #1\n\tnop\n\tmsr daifset, #1" ::: "memory");
+	expect("FIQs taken", nfiq, 1);
+	expect("vector (current EL, SPx, FIQ)", fiq_vec, 0x300);
+	expect("ICC_IAR0_EL1", fiq_intid, SGI_FIQ);
 
 	section("EL0 task interrupted");
 	nirq = 0;
