@@ -6,10 +6,12 @@
  * executes: it retires the previous instruction (virtual time, SSAdvance,
  * ERET bookkeeping), then asks the model for a pending software step and
  * for breakpoints, in the architecture's priority order.  The MRS/MSR hook
- * hands the debug registers to the model.  A memory hook, installed only
- * while a watchpoint is enabled, checks every access of an instruction at
- * its first access, before anything is written, and makes a hit precise by
- * restoring the registers and memory the instruction touched.
+ * hands the debug registers to the model.  While a watchpoint is enabled,
+ * every instruction that may touch a watched byte is checked before any of
+ * its accesses happens: on the fast path the watched pages trap (ucshim's
+ * stage 2; the instruction has not executed), else a memory hook checks
+ * the instruction at its first access and makes a hit precise by restoring
+ * the registers and memory it touched.
  */#include "emu.h"
 
 #include <errno.h>
@@ -300,6 +302,11 @@ static void block_hook(uc_engine *uc, uint64_t addr, uint32_t size, void *user)
 	struct emu *e = user;
 
 	(void)uc;
+	/* what update_hooks() must invalidate */
+	if (addr < e->code_lo)
+		e->code_lo = addr;
+	if (addr + size > e->code_hi)
+		e->code_hi = addr + size;
 	if (ucs_is_private(addr) || e->done)
 		return;
 	if (e->blk_size) {
@@ -322,6 +329,19 @@ static void block_hook(uc_engine *uc, uint64_t addr, uint32_t size, void *user)
 	}
 }
 
+/*
+ * The instruction at @pc runs again after a page trap without a hit
+ * stopped it (finish_trap()): its breakpoints were checked already.
+ */
+static bool wp_replayed(struct emu *e, uint64_t pc)
+{
+	if (!e->wp_replay || pc != e->wp_replay_pc ||
+	    retired_before(e, pc) != e->wp_replay_cycle)
+		return false;
+	e->wp_replay = false;
+	return true;
+}
+
 /* Fast path: a breakpointed address is about to execute. */
 static void bp_hook(uc_engine *uc, uint64_t pc, uint32_t size, void *user)
 {
@@ -329,7 +349,7 @@ static void bp_hook(uc_engine *uc, uint64_t pc, uint32_t size, void *user)
 
 	(void)uc;
 	(void)size;
-	if (e->done || e->precise)
+	if (e->done || e->precise || wp_replayed(e, pc))
 		return;
 	sync_pe(e);
 	check_breakpoints(e, pc);
@@ -408,19 +428,60 @@ static bool maybe_watched(struct emu *e, uint64_t addr, int size)
 }
 
 /*
- * AArch64.CheckWatchpoint for every access of the instruction at its first
- * memory callback, before any byte is written (Unicorn's memory hooks fire
- * before the access; the decoder gives all of the instruction's accesses).
+ * AArch64.CheckWatchpoint for every access of the instruction at @pc, in
+ * the order the instruction makes them, before any of them happens: a
+ * match the model does not take is logged, the first one it takes is
+ * returned in @hit (1).  0: nothing taken; -1: the run failed.
+ */
+static int wp_check_insn(struct emu *e, uint64_t pc, struct a64_mem_info *mi,
+			 struct ad_debug_event *hit)
+{
+	struct a64_regs_view view = { .x = view_x, .sp = view_sp, .ctx = e, .pc = pc };
+	int rc = a64_decode_mem(insn_at(e, pc), &view, mi);
+
+	if (rc < 0) {
+		fail(e, EMU_EXIT_FAULT,
+		     "cannot decode the accesses of this instruction for watchpoints: %s",
+		     a64_strerror(rc));
+		return -1;
+	}
+	if (mi->n && (mi->op[0].kind == AD_ACC_DC_ZVA || mi->op[0].kind == AD_ACC_DC_IVAC))
+		return 0; /* checked by sys_hook before it ran */
+	sync_pe(e);
+	for (unsigned i = 0; i < mi->n; i++) {
+		struct ad_access a = a64_mem_op_access(&mi->op[i]);
+		struct ad_debug_event d = ad_check_watchpoint(&e->st, &a);
+
+		if (!d.match)
+			continue;
+		if (!d.take) {
+			struct ev v = {
+				.kind = EV_WATCHPOINT, .el = e->st.pe.el, .pc = pc,
+				.taken = false, .hits = d.hits,
+				.why = ad_disable_reason_str(d.why),
+			};
+			log_ev(e, &v);
+			continue;
+		}
+		*hit = d;
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * The memory hook (not on the fast path with page traps, see
+ * update_hooks()): the check at the instruction's first memory callback,
+ * before any byte is written (Unicorn's memory hooks fire before the
+ * access).
  */
 static void mem_hook(uc_engine *uc, uc_mem_type type, uint64_t addr, int size,
 		     int64_t value, void *user)
 {
 	struct emu *e = user;
-	struct a64_regs_view view = { .x = view_x, .sp = view_sp, .ctx = e };
 	struct a64_mem_info mi;
+	struct ad_debug_event d;
 	uint64_t pc;
-	uint32_t w;
-	int rc;
 
 	(void)uc;
 	(void)type;
@@ -435,47 +496,73 @@ static void mem_hook(uc_engine *uc, uc_mem_type type, uint64_t addr, int size,
 	e->wp_checked = true;
 	e->wp_pc = pc;
 	e->wp_cycle = retired_before(e, pc);
-
-	w = insn_at(e, pc);
-	view.pc = pc;
-	rc = a64_decode_mem(w, &view, &mi);
-	if (rc < 0) {
-		fail(e, EMU_EXIT_FAULT,
-		     "cannot decode the accesses of this instruction for watchpoints: %s",
-		     a64_strerror(rc));
+	if (wp_check_insn(e, pc, &mi, &d) <= 0)
+		return;
+	/* Precise: undo what the instruction does, then take it. */
+	save_store_bytes(e, &mi);
+	if (!e->wp_ctx && uc_context_alloc(e->uc, &e->wp_ctx) != UC_ERR_OK) {
+		fail(e, EMU_EXIT_INTERNAL, "uc_context_alloc failed");
 		return;
 	}
-	if (mi.n && (mi.op[0].kind == AD_ACC_DC_ZVA || mi.op[0].kind == AD_ACC_DC_IVAC))
-		return; /* checked by sys_hook before it ran */
-	sync_pe(e);
-	for (unsigned i = 0; i < mi.n; i++) {
-		struct ad_access a = a64_mem_op_access(&mi.op[i]);
-		struct ad_debug_event d = ad_check_watchpoint(&e->st, &a);
+	uc_context_save(e->uc, e->wp_ctx);
+	e->wp_pending = true;
+	e->wp_ev = d;
+	e->wp_insn_pc = pc;
+	ucs_stop(e->u, pc);
+}
 
-		if (!d.match)
-			continue;
-		if (!d.take) {
-			struct ev v = {
-				.kind = EV_WATCHPOINT, .el = e->st.pe.el, .pc = pc,
-				.taken = false, .hits = d.hits,
-				.why = ad_disable_reason_str(d.why),
-			};
-			log_ev(e, &v);
-			continue;
-		}
-		/* Precise: undo what the instruction does, then take it. */
-		save_store_bytes(e, &mi);
-		if (!e->wp_ctx && uc_context_alloc(e->uc, &e->wp_ctx) != UC_ERR_OK) {
-			fail(e, EMU_EXIT_INTERNAL, "uc_context_alloc failed");
-			return;
-		}
-		uc_context_save(e->uc, e->wp_ctx);
-		e->wp_pending = true;
-		e->wp_ev = d;
-		e->wp_insn_pc = pc;
-		ucs_stop(e->u, pc);
+/*
+ * ucshim: the instruction at @pc accessed a trapped page and has not
+ * executed (nothing of it happened); it stopped the run there.
+ */
+static void on_page_trap(void *ctx, uint64_t pc, uint64_t addr, bool write)
+{
+	struct emu *e = ctx;
+
+	(void)addr;
+	(void)write;
+	if (e->done)
+		return;
+	e->wp_pending = true;
+	e->wp_trapped = true;
+	e->wp_insn_pc = pc;
+}
+
+/*
+ * After a page trap: check the instruction as mem_hook() does.  Without a
+ * hit it runs again under the memory hook, for as long as the same pages
+ * are watched: a trapped page the guest uses would cost a stop per access.
+ */
+static void finish_trap(struct emu *e)
+{
+	uint64_t pc = e->wp_insn_pc, far;
+	struct a64_mem_info mi;
+	struct ad_debug_event d;
+	int rc;
+
+	e->wp_pending = false;
+	e->wp_trapped = false;
+	ucs_pc_write(e->u, pc);
+	rc = wp_check_insn(e, pc, &mi, &d);
+	if (rc < 0)
+		return;
+	if (rc > 0) {
+		far = d.far;
+		debug_event(e, EV_WATCHPOINT, pc, &d, &far);
 		return;
 	}
+	/* Checked: neither mem_hook() nor bp_hook() repeats it at this pc. */
+	e->wp_checked = true;
+	e->wp_pc = pc;
+	e->wp_cycle = retired_before(e, pc);
+	e->wp_replay = true;
+	e->wp_replay_pc = pc;
+	e->wp_replay_cycle = e->wp_cycle;
+	consume(e, pc, false);
+	e->wp_fb = true;
+	e->wp_fb_n = e->wp_ntrap;
+	memcpy(e->wp_fb_pages, e->wp_trap, e->wp_ntrap * sizeof(e->wp_trap[0]));
+	update_hooks(e);
 }
 
 /* After a stop for a watchpoint hit: restore, then take the exception. */
@@ -483,6 +570,10 @@ static void finish_watchpoint(struct emu *e)
 {
 	uint64_t far = e->wp_ev.far;
 
+	if (e->wp_trapped) {
+		finish_trap(e);
+		return;
+	}
 	e->wp_pending = false;
 	uc_context_restore(e->uc, e->wp_ctx);
 	for (unsigned i = 0; i < e->wp_nsave; i++)
@@ -493,72 +584,233 @@ static void finish_watchpoint(struct emu *e)
 	debug_event(e, EV_WATCHPOINT, e->wp_insn_pc, &e->wp_ev, &far);
 }
 
+static void add_trap_page(struct ucs_trap_page *pg, unsigned *n, uint64_t a,
+			  enum ucs_trap_how how)
+{
+	for (unsigned i = 0; i < *n; i++) {
+		if (pg[i].addr == a) {
+			if (how == UCS_TRAP_ALL)
+				pg[i].how = UCS_TRAP_ALL;
+			return;
+		}
+	}
+	pg[*n].addr = a;
+	pg[(*n)++].how = how;
+}
+
+/*
+ * The pages to trap so that every instruction that can touch a watched
+ * byte traps at its first access, before any part of it happens: those of
+ * each enabled watchpoint's doubleword or MASK block and of the 64 bytes
+ * below it.  (An instruction's accesses span at most 64 bytes - ST4 of
+ * four Q registers, a DC ZVA block - and QEMU makes them in ascending
+ * address order, so one that reaches a watched byte from below starts on
+ * a trapped page; a single access crossing pages writes nothing before
+ * QEMU has translated both, ucs_trap_pages().)  Loads cannot hit a
+ * watchpoint with LSC = stores: its pages trap stores only.  False if the
+ * pages are too many or not all trappable (the memory hook then).
+ */
+static bool watch_pages(struct emu *e, struct ucs_trap_page *pg, unsigned *np)
+{
+	*np = 0;
+	for (unsigned n = 0; n < e->cfg.num_wps; n++) {
+		uint64_t wcr = e->st.r.wcr[n], wvr = e->st.r.wvr[n];
+		unsigned mask = (unsigned)(wcr >> 24) & 0x1f;
+		uint64_t len = mask >= 3 ? 1ull << mask : 8, lo, hi, a;
+		enum ucs_trap_how how = (wcr >> 3 & 3) == 2 ? UCS_TRAP_STORES :
+							       UCS_TRAP_ALL;
+
+		if (!(wcr & 1))
+			continue;
+		lo = wvr & ~(len - 1);
+		hi = lo + len - 1;
+		if (hi < lo || hi >= UCS_S2_BASE ||
+		    (hi >> 12) - ((lo >= 64 ? lo - 64 : 0) >> 12) >= UCS_MAX_TRAP_PAGES)
+			return false;
+		for (a = (lo >= 64 ? lo - 64 : 0) & ~0xfffull; a <= hi; a += 0x1000) {
+			if (*np == UCS_MAX_TRAP_PAGES || ucs_is_private(a))
+				return false;
+			add_trap_page(pg, np, a, how);
+		}
+	}
+	return true;
+}
+
+static bool same_pages(const struct ucs_trap_page *a, unsigned na,
+		       const struct ucs_trap_page *b, unsigned nb)
+{
+	if (na != nb)
+		return false;
+	for (unsigned i = 0; i < na; i++)
+		if (a[i].addr != b[i].addr || a[i].how != b[i].how)
+			return false;
+	return true;
+}
+
+/*
+ * Watchpoints on the fast path: page traps (free for accesses elsewhere;
+ * a memory hook anywhere sends every load and store through Unicorn's
+ * slow path) while the guest's stage 1 is off and it has no EL2 (ucshim's
+ * stage 2), unless a trap of the same pages found them in use.  Else the
+ * memory hook.  False if the traps could not be set.
+ */
+static bool set_traps(struct emu *e, bool fast)
+{
+	struct ucs_trap_page pg[UCS_MAX_TRAP_PAGES];
+	unsigned n = 0;
+	bool want = fast && e->mem_hooked && !e->cfg.el2 && watch_pages(e, pg, &n) &&
+		    !(e->wp_fb && same_pages(pg, n, e->wp_fb_pages, e->wp_fb_n));
+
+	if (!want)
+		n = 0;
+	if ((n || e->wp_ntrap) &&
+	    ucs_trap_pages(e->u, pg, n, on_page_trap, e) != UCS_OK) {
+		n = 0;
+		if (ucs_trap_pages(e->u, NULL, 0, NULL, NULL) != UCS_OK)
+			return false;
+	}
+	memcpy(e->wp_trap, pg, n * sizeof(pg[0]));
+	e->wp_ntrap = n;
+	return !want || n;
+}
+
+/*
+ * Translated code keeps the old hooks until it is invalidated: invalidate
+ * all of it in RAM.  Also when no hook changed: the run's instruction count
+ * depends on it (a block hook can fire twice for one block after an
+ * MRS/MSR hook wrote PC, depending on which blocks are chained;
+ * docs/performance.md).  Invalidating all of RAM costs 3-4 ms (per page),
+ * so only the range the block hook saw code run in since the last time,
+ * unless the per-instruction hook ran (the new mode counts from now on).
+ */
+static void flush_code(struct emu *e)
+{
+	uint64_t end = e->ram_base + e->ram_size;
+
+	if (e->code_all)
+		ucs_flush(e->u);
+	else if (e->code_lo < e->code_hi)
+		ucs_flush_range(e->u, e->code_lo & ~0xfffull,
+				e->code_hi < end - 0xfff ?
+				(e->code_hi + 0xfff) & ~0xfffull : end);
+	e->code_lo = UINT64_MAX;
+	e->code_hi = 0;
+	e->code_all = e->precise;
+}
+
+/*
+ * Code hooks on the breakpointed addresses @addr[0..@n) (no duplicates):
+ * only the changes (update_hooks() invalidates the translations).
+ */
+static uc_err set_bp_hooks(struct emu *e, const uint64_t *addr, unsigned n)
+{
+	unsigned i, j, k = 0;
+	uc_err err = UC_ERR_OK;
+
+	for (i = 0; i < e->nbp_hooks; i++) {
+		for (j = 0; j < n && addr[j] != e->h_bp_addr[i]; j++)
+			;
+		if (j < n) {
+			e->h_bp[k] = e->h_bp[i];
+			e->h_bp_addr[k++] = e->h_bp_addr[i];
+		} else {
+			uc_hook_del(e->uc, e->h_bp[i]);
+		}
+	}
+	e->nbp_hooks = k;
+	for (j = 0; j < n && !err; j++) {
+		for (i = 0; i < k && e->h_bp_addr[i] != addr[j]; i++)
+			;
+		if (i < k)
+			continue;
+		err = uc_hook_add(e->uc, &e->h_bp[e->nbp_hooks], UC_HOOK_CODE,
+				  (void *)bp_hook, e, addr[j], addr[j]);
+		if (!err)
+			e->h_bp_addr[e->nbp_hooks++] = addr[j];
+	}
+	return err;
+}
+
 /*
  * The hooks the debug state needs: the per-instruction hook while
- * MDSCR_EL1.SS is set or an enabled breakpoint is not a plain address
- * match, else block counting plus a code hook per breakpointed address;
- * memory hooks only while a watchpoint is enabled.
+ * MDSCR_EL1.SS is set, the MMU is on, interrupts can be taken or an
+ * enabled breakpoint is not a plain address match, else block counting
+ * plus a code hook per breakpointed address; watchpoints by page traps or
+ * the memory hook (set_traps()).  Hooks that stay are kept.
  */
 void update_hooks(struct emu *e)
 {
 	bool precise = (e->st.r.mdscr_el1 & AD_MDSCR_SS) || e->mmu_el1 ||
 		       e->mmu_el2 || e->irq_on;
-	bool wp_any = false;
+	bool wp_any = false, mem;
 	uint64_t addr[AD_MAX_BPS];
-	unsigned nbp = 0, n;
+	unsigned nbp = 0, n, i;
 	uc_err err = UC_ERR_OK;
 
 	e->bp_any = false;
 	for (n = 0; n < e->cfg.num_bps; n++) {
-		uint64_t bcr = e->st.r.bcr[n];
+		uint64_t bcr = e->st.r.bcr[n], a = e->st.r.bvr[n] & ~3ull;
 		int bt;
 
 		if (!(bcr & 1))
 			continue;
 		e->bp_any = true;
 		bt = ad_effective_bt(&e->st, n);
-		if ((bt == 0 || bt == 1) && !(bcr >> 24 & 0x1f))
-			addr[nbp++] = e->st.r.bvr[n] & ~3ull;
-		else if (bt >= 0)
+		if ((bt == 0 || bt == 1) && !(bcr >> 24 & 0x1f)) {
+			/* one hook per address: bp_hook() checks them all */
+			for (i = 0; i < nbp && addr[i] != a; i++)
+				;
+			if (i == nbp)
+				addr[nbp++] = a;
+		} else if (bt >= 0) {
 			precise = true;
+		}
 	}
 	for (n = 0; n < e->cfg.num_wps; n++)
 		wp_any |= e->st.r.wcr[n] & 1;
 	watch_ranges(e);
 
-	if (e->hooks_set) {
+	if (!e->hooks_set)
+		e->code_all = true;	/* the first time: all of RAM */
+	if (e->hooks_set && precise != e->precise)
 		uc_hook_del(e->uc, e->precise ? e->h_code : e->h_block);
-		for (n = 0; n < e->nbp_hooks; n++)
-			uc_hook_del(e->uc, e->h_bp[n]);
-		if (e->mem_hooked)
-			uc_hook_del(e->uc, e->h_mem);
+	if (!e->hooks_set || precise != e->precise) {
+		if (precise)
+			err = uc_hook_add(e->uc, &e->h_code, UC_HOOK_CODE,
+					  (void *)code_hook, e, e->ram_base,
+					  e->ram_base + e->ram_size - 1);
+		else
+			err = uc_hook_add(e->uc, &e->h_block, UC_HOOK_BLOCK,
+					  (void *)block_hook, e, e->ram_base,
+					  e->ram_base + e->ram_size - 1);
 	}
-	e->nbp_hooks = 0;
+	e->hooks_set = true;
 	e->precise = precise;
 	e->mem_hooked = wp_any;
 	e->blk_size = 0;
 	e->last_size = 0;
-	if (precise) {
-		err = uc_hook_add(e->uc, &e->h_code, UC_HOOK_CODE, (void *)code_hook,
-				  e, e->ram_base, e->ram_base + e->ram_size - 1);
-	} else {
-		err = uc_hook_add(e->uc, &e->h_block, UC_HOOK_BLOCK,
-				  (void *)block_hook, e, e->ram_base,
-				  e->ram_base + e->ram_size - 1);
-		for (n = 0; n < nbp && !err; n++)
-			err = uc_hook_add(e->uc, &e->h_bp[e->nbp_hooks++], UC_HOOK_CODE,
-					  (void *)bp_hook, e, addr[n], addr[n]);
+	if (!err)
+		err = set_bp_hooks(e, addr, precise ? 0 : nbp);
+	if (!err && !set_traps(e, !precise)) {
+		fail(e, EMU_EXIT_INTERNAL, "cannot set the page traps: %s",
+		     ucs_error(e->u));
+		return;
 	}
-	if (wp_any && !err)
-		err = uc_hook_add(e->uc, &e->h_mem, UC_HOOK_MEM_READ | UC_HOOK_MEM_WRITE,
-				  (void *)mem_hook, e, 1, 0);
-	e->hooks_set = true;
+	mem = wp_any && !e->wp_ntrap;
+	if (!err && mem != e->mem_hook_on) {
+		if (mem)
+			err = uc_hook_add(e->uc, &e->h_mem,
+					  UC_HOOK_MEM_READ | UC_HOOK_MEM_WRITE,
+					  (void *)mem_hook, e, 1, 0);
+		else
+			uc_hook_del(e->uc, e->h_mem);
+		e->mem_hook_on = mem && !err;
+	}
 	if (err) {
 		fail(e, EMU_EXIT_INTERNAL, "cannot install hooks: %s", uc_strerror(err));
 		return;
 	}
-	/* Translated code keeps the old hooks until it is invalidated. */
-	ucs_flush(e->u);
+	flush_code(e);
 	memset(e->eret_cache, 0, sizeof(e->eret_cache));
 }
 

@@ -54,8 +54,17 @@ struct emu {
 
 	uc_hook h_code, h_block, h_intr, h_mrs, h_msr, h_sys, h_mem, h_unmapped;
 	uc_hook h_bp[AD_MAX_BPS];
+	uint64_t h_bp_addr[AD_MAX_BPS];
 	unsigned nbp_hooks;
-	bool mem_hooked;
+	/*
+	 * Where translated code can be since update_hooks() last invalidated
+	 * it: [code_lo, code_hi) from the block hook, anywhere in RAM after
+	 * precise-mode execution (code_all).
+	 */
+	uint64_t code_lo, code_hi;
+	bool code_all;
+	bool mem_hooked;     /* a watchpoint is enabled (memory hook or page traps) */
+	bool mem_hook_on;    /* ... and checked by the memory hook h_mem */
 	/* Enabled watchpoints' ranges, widened (see watch_ranges()). */
 	unsigned nwr;
 	uint64_t wr_lo[AD_MAX_WPS], wr_hi[AD_MAX_WPS];
@@ -103,6 +112,21 @@ struct emu {
 	uint64_t wp_insn_pc;
 	unsigned wp_nsave;
 	struct wp_save wp_save[A64_MEM_MAX_OPS];
+	/*
+	 * Page traps (ucs_trap_pages()) instead of the memory hook on the fast
+	 * path: the pages trapped now; a trap that stopped the run (wp_pending
+	 * too); after a trap with no hit, the memory hook for this page set
+	 * (wp_fb_*); the instruction the trap stopped, whose breakpoint check
+	 * is not repeated when it runs again (wp_replay_*).
+	 */
+	unsigned wp_ntrap;
+	struct ucs_trap_page wp_trap[UCS_MAX_TRAP_PAGES];
+	bool wp_trapped;
+	unsigned wp_fb_n;
+	bool wp_fb;
+	struct ucs_trap_page wp_fb_pages[UCS_MAX_TRAP_PAGES];
+	bool wp_replay;
+	uint64_t wp_replay_pc, wp_replay_cycle;
 
 	/* A trap or UNDEFINED the model decided at an MRS/MSR (ucs_trap_sysreg). */
 	bool sr_pending;

@@ -25,6 +25,7 @@
 #define PRIV_PAD   (UCS_PRIV_BASE + 0x14) /* where ucs_stop() parks PC */
 #define PRIV_CEL   (UCS_PRIV_BASE + 0x18) /* calibration probe */
 #define PRIV_STOP  (UCS_PRIV_BASE + 0x1c) /* calibration stop address */
+#define PRIV_TRAP  (UCS_PRIV_BASE + 0x20) /* page-trap calibration load */
 #define PRIV_NEVER (UCS_PRIV_BASE + 0xff8) /* "until" of ucs_run(): never reached */
 
 static const uint32_t priv_code[] = {
@@ -36,6 +37,8 @@ static const uint32_t priv_code[] = {
 	0xd43bd5a0, /* PRIV_PAD:   brk #0xdead (the hook stops first) */
 	0xd5384240, /* PRIV_CEL:   mrs x0, CurrentEL */
 	0xd503201f, /* PRIV_STOP:  nop */
+	0xf9400001, /* PRIV_TRAP:  ldr x1, [x0] */
+	0xd43bd5a0, /*             brk #0xdead */
 };
 
 #define PSTATE_EL3H_MASKED 0x3cdULL /* EL3h, DAIF = 1111 */
@@ -48,6 +51,7 @@ static const uint32_t priv_code[] = {
 
 #define SCR_NS	(1ULL << 0)
 #define SCR_RW	(1ULL << 10)
+#define HCR_VM	(1ULL << 0)
 #define HCR_TGE (1ULL << 27)
 #define HCR_RW	(1ULL << 31)
 #define SCTLR_M (1ULL << 0)
@@ -86,6 +90,20 @@ struct ucs {
 	bool dc_armed;         /* ucs_trap_dc() changed HCR_EL2 ... */
 	uint64_t hcr_el2;      /* ... whose real value is this */
 	bool fault;	       /* a hook of ours found Unicorn misbehaving */
+	bool legal_valid;      /* legality_regs() cache */
+	bool guest_high;       /* a switch went to EL2 or EL3 */
+	uint64_t legal_scr, legal_hcr, legal_sctlr3;
+	/* page traps (stage 2) */
+	uint64_t *s2;	       /* host memory of the tables (UCS_S2_BASE) */
+	unsigned s2_used;      /* 4 KiB tables in use */
+	bool traps_ok;	       /* calibrated: exc_off is valid */
+	size_t exc_off;	       /* offset of QEMU's exception.vaddress in a blob */
+	bool trap_cal;	       /* calibration run: record, stop */
+	unsigned ntrap;	       /* pages trapped now (0: stage 2 off) */
+	uint64_t trap_page[UCS_MAX_TRAP_PAGES];
+	ucs_page_trap_fn trap_fn;
+	void *trap_ctx;
+	uc_hook intr_hook;
 	uc_err uerr;
 	char msg[400];
 };
@@ -224,7 +242,12 @@ static int cp_rd(struct ucs *s, struct ucs_sysreg r, uint64_t *v)
 
 static int cp_wr(struct ucs *s, struct ucs_sysreg r, uint64_t v)
 {
-	uc_err e = cp_access(s, r, &v, true);
+	uc_err e;
+
+	if (sysreg_eq(r, reg_scr_el3) || sysreg_eq(r, reg_hcr_el2) ||
+	    sysreg_eq(r, reg_sctlr_el3))
+		s->legal_valid = false;
+	e = cp_access(s, r, &v, true);
 
 	return e == UC_ERR_OK ? 0 : fail_uc(s, e, "CP_REG write");
 }
@@ -303,6 +326,31 @@ static int give_back_el3(struct ucs *s)
 /* ---- the switch ----------------------------------------------------- */
 
 /*
+ * SCR_EL3, HCR_EL2 and SCTLR_EL3 for check_target(), read once: they
+ * change only by host writes (ucs_sysreg_write() and ucshim's own, see
+ * cp_wr()) while the guest has never run at EL2 or EL3, where it could
+ * write them itself (do_switch() notes that).
+ */
+static int legality_regs(struct ucs *s, uint64_t *scr, uint64_t *hcr,
+			 uint64_t *sctlr3)
+{
+	int rc = 0;
+
+	if (!s->legal_valid || s->guest_high) {
+		rc = cp_rd(s, reg_scr_el3, &s->legal_scr);
+		if (!rc)
+			rc = cp_rd(s, reg_hcr_el2, &s->legal_hcr);
+		if (!rc)
+			rc = cp_rd(s, reg_sctlr_el3, &s->legal_sctlr3);
+		s->legal_valid = !rc;
+	}
+	*scr = s->legal_scr;
+	*hcr = s->legal_hcr;
+	*sctlr3 = s->legal_sctlr3;
+	return rc;
+}
+
+/*
  * Refuse what QEMU 5.0's ERET would treat as an illegal return, and what
  * the trampoline cannot do.  Conditions [measured, ERET from EL1]: with
  * SCR_EL3.RW = 0 an ERET to EL1 is illegal (to EL0 QEMU lets it pass,
@@ -330,11 +378,7 @@ static int check_target(struct ucs *s, uint64_t pstate, uint64_t pc)
 			    "PSTATE bits %#llx are not implemented by this CPU model",
 			    (unsigned long long)extra);
 
-	rc = cp_rd(s, reg_scr_el3, &scr);
-	if (!rc)
-		rc = cp_rd(s, reg_hcr_el2, &hcr);
-	if (!rc)
-		rc = cp_rd(s, reg_sctlr_el3, &sctlr3);
+	rc = legality_regs(s, &scr, &hcr, &sctlr3);
 	if (rc)
 		return rc;
 	if (sctlr3 & SCTLR_M)
@@ -424,9 +468,17 @@ enum pend { PEND_NONE, PEND_TRAMP, PEND_LAND };
 static int pending(struct ucs *s, enum pend *p)
 {
 	uint64_t pc;
-	int rc = rd(s, UC_ARM64_REG_PC, &pc);
+	int rc;
 
 	*p = PEND_NONE;
+	/*
+	 * Only a request puts PC on the trampoline or the landing: with none
+	 * there is nothing to look at (this runs for every PC, PSTATE and SP
+	 * access, i.e. for every instruction of a precise run).
+	 */
+	if (!s->sw_req && !s->land_pending)
+		return 0;
+	rc = rd(s, UC_ARM64_REG_PC, &pc);
 	if (rc)
 		return rc;
 	if (pc >= PRIV_FLUSH && pc <= PRIV_ERET) {
@@ -466,14 +518,16 @@ static int do_switch(struct ucs *s, uint64_t pstate, uint64_t pc,
 		     uint64_t entry)
 {
 	bool to_el3 = pstate_el(pstate) == 3;
-	uint64_t cur_pc;
+	uint64_t cur_pc = 0;
 	enum pend p;
 	int rc;
 
 	rc = check_target(s, pstate, pc);
+	if (!rc && pstate_el(pstate) >= 2)
+		s->guest_high = true;
 	if (!rc)
 		rc = pending(s, &p);
-	if (!rc)
+	if (!rc && p == PEND_TRAMP)
 		rc = rd(s, UC_ARM64_REG_PC, &cur_pc);
 	if (rc)
 		return rc;
@@ -676,6 +730,205 @@ bool ucs_trap_taken(struct ucs *s, uint32_t intno)
 		return false;
 	untrap(s);
 	return true;
+}
+
+/* ---- page traps (stage 2) ------------------------------------------- */
+
+/*
+ * ucshim's stage 2 for EL1&0 (see ucs_trap_pages()): a 40-bit IPA space
+ * (VTCR_EL2.T0SZ = 24, PS = 40 bits, which all four CPU models have), 4
+ * KiB granule, starting at level 1 with two concatenated tables (SL0 =
+ * 1).  Every IPA maps to itself, Normal Write-Back memory (the stage 1
+ * attributes win: with the guest's MMU off its data accesses stay
+ * Device), inner shareable, executable, with 1 GiB blocks split down to
+ * 4 KiB pages only around the trapped pages and the tables' own 2 MiB
+ * block, which the guest cannot access.  A page with no data access or
+ * read-only at stage 2 stays executable (QEMU's stage 2 execute
+ * permission ignores S2AP when EL2 is AArch64 [measured]).
+ */
+#define S2_MAP_SIZE UCS_S2_SIZE
+#define S2_NTABLES (S2_MAP_SIZE / 0x1000)
+#define S2_VTCR (24ULL | (1ULL << 6) | (1ULL << 8) | (1ULL << 10) | \
+		 (3ULL << 12) | (2ULL << 16) | (1ULL << 31))
+#define S2_ATTR ((0xfULL << 2) | (3ULL << 8) | (1ULL << 10)) /* MemAttr, SH, AF */
+#define S2AP_RW (3ULL << 6)
+#define S2AP_RO (1ULL << 6)
+#define S2_BLOCK 1ULL
+#define S2_TABLE 3ULL		/* a table, or a level 3 page */
+#define S2_OA(d) ((d) & 0x0000fffffffff000ULL)
+#define IPA_LIMIT (1ULL << 40)
+
+static const struct ucs_sysreg reg_vtcr_el2 = { 3, 4, 2, 1, 2 };
+static const struct ucs_sysreg reg_vttbr_el2 = { 3, 4, 2, 1, 0 };
+
+static uint64_t *s2_table(struct ucs *s, uint64_t desc)
+{
+	return s->s2 + (S2_OA(desc) - UCS_S2_BASE) / 8;
+}
+
+/*
+ * The table under the level @level (1 or 2) descriptor *@d: a block is
+ * replaced by a table of 512 next-level entries with the same output
+ * addresses and permissions.  NULL when the tables are all in use.
+ */
+static uint64_t *s2_split(struct ucs *s, uint64_t *d, unsigned level)
+{
+	uint64_t step = level == 1 ? 1ULL << 21 : 1ULL << 12;
+	uint64_t kind = level == 1 ? S2_BLOCK : S2_TABLE;
+	uint64_t *t;
+	unsigned i;
+
+	if ((*d & 3) == S2_TABLE)
+		return s2_table(s, *d);
+	if (s->s2_used == S2_NTABLES)
+		return NULL;
+	t = s->s2 + 512 * s->s2_used;
+	for (i = 0; i < 512; i++)
+		t[i] = (S2_OA(*d) + i * step) | (*d & (S2AP_RW | S2_ATTR)) | kind;
+	*d = (UCS_S2_BASE + 0x1000ULL * s->s2_used++) | S2_TABLE;
+	return t;
+}
+
+static int s2_build(struct ucs *s, const struct ucs_trap_page *pg, unsigned n)
+{
+	uint64_t *l1 = s->s2, *l2, *l3, *d, ap;
+	unsigned i;
+
+	s->s2_used = 2;
+	for (i = 0; i < 1024; i++)
+		l1[i] = ((uint64_t)i << 30) | S2_ATTR | S2AP_RW | S2_BLOCK;
+	l2 = s2_split(s, &l1[UCS_S2_BASE >> 30], 1);
+	l2[(UCS_S2_BASE >> 21) & 511] &= ~S2AP_RW;
+	for (i = 0; i < n; i++) {
+		l2 = s2_split(s, &l1[pg[i].addr >> 30], 1);
+		l3 = l2 ? s2_split(s, &l2[(pg[i].addr >> 21) & 511], 2) : NULL;
+		if (!l3)
+			return fail(s, UCS_ESTATE, "out of stage 2 tables");
+		d = &l3[(pg[i].addr >> 12) & 511];
+		ap = pg[i].how == UCS_TRAP_STORES ? S2AP_RO : 0;
+		/* RW & RO = RO, anything & none = none */
+		*d = (*d & ~S2AP_RW) | (*d & S2AP_RW & ap);
+	}
+	return 0;
+}
+
+/* Stage 2 on with the tables as built, or off; the TLB is not flushed. */
+static int s2_enable(struct ucs *s, bool on)
+{
+	uint64_t hcr;
+	int rc = cp_rd(s, reg_hcr_el2, &hcr);
+
+	if (!rc && on)
+		rc = cp_wr(s, reg_vtcr_el2, S2_VTCR);
+	if (!rc && on)
+		rc = cp_wr(s, reg_vttbr_el2, UCS_S2_BASE);
+	if (!rc)
+		rc = cp_wr(s, reg_hcr_el2, on ? hcr | HCR_VM : hcr & ~HCR_VM);
+	/* ucs_trap_dc() puts its saved HCR_EL2 back later: keep VM there */
+	if (s->dc_armed)
+		s->hcr_el2 = on ? s->hcr_el2 | HCR_VM : s->hcr_el2 & ~HCR_VM;
+	return rc;
+}
+
+static bool in_private(uint64_t a)
+{
+	return ucs_is_private(a) ||
+	       (a >= (UCS_S2_BASE & ~0x1fffffULL) && a < UCS_S2_BASE + 0x200000);
+}
+
+int ucs_trap_pages(struct ucs *s, const struct ucs_trap_page *pages,
+		   unsigned n, ucs_page_trap_fn fn, void *ctx)
+{
+	unsigned i;
+	uc_err e;
+	int rc;
+
+	if (n > UCS_MAX_TRAP_PAGES)
+		return fail(s, UCS_EINVAL, "more than %u trapped pages",
+			    UCS_MAX_TRAP_PAGES);
+	if (n && (!s->traps_ok || !fn))
+		return fail(s, UCS_ESTATE, s->traps_ok ? "no trap callback" :
+			    "page traps need an engine with Non-secure EL0/EL1 (stage 2)");
+	for (i = 0; i < n; i++) {
+		uint64_t a = pages[i].addr;
+
+		if ((a & 0xfff) || a >= IPA_LIMIT || in_private(a) ||
+		    (pages[i].how != UCS_TRAP_ALL && pages[i].how != UCS_TRAP_STORES))
+			return fail(s, UCS_EINVAL,
+				    "page %#llx: not a 4 KiB page below 1 TiB outside the private regions",
+				    (unsigned long long)a);
+	}
+	rc = n ? s2_build(s, pages, n) : 0;
+	if (!rc)
+		rc = s2_enable(s, n != 0);
+	if (rc) {
+		s->ntrap = 0;
+		s2_enable(s, false);
+		return rc;
+	}
+	/*
+	 * QEMU's TLB may hold a translation of a page that traps now (a
+	 * refused access is never cached).  Making a memory region writable
+	 * or read-only flushes it at once, also inside a hook; setting the
+	 * permissions it already has does nothing [measured].  (A TLBI
+	 * through the trampoline would not work from an MRS/MSR hook.)
+	 */
+	e = uc_mem_protect(s->uc, UCS_S2_BASE, S2_MAP_SIZE,
+			   UC_PROT_READ | UC_PROT_WRITE);
+	if (e == UC_ERR_OK)
+		e = uc_mem_protect(s->uc, UCS_S2_BASE, S2_MAP_SIZE, UC_PROT_READ);
+	if (e != UC_ERR_OK)
+		return fail_uc(s, e, "uc_mem_protect(stage 2 tables)");
+	for (i = 0; i < n; i++)
+		s->trap_page[i] = pages[i].addr;
+	s->ntrap = n;
+	s->trap_fn = fn;
+	s->trap_ctx = ctx;
+	return 0;
+}
+
+/*
+ * QEMU's data abort from a page trap: its target EL is 2 (the guest's
+ * own aborts, alignment faults included, go to EL1 or are not raised at
+ * all with its MMU off), its address is on a trapped page.  Unicorn does
+ * not expose the abort's details, so they are read from a uc_context
+ * blob at the calibrated offset (calibrate_traps()).
+ */
+static void intr_hook(uc_engine *uc, uint32_t intno, void *user)
+{
+	struct ucs *s = user;
+	const char *blob = (const char *)s->ctx;
+	uint32_t syndrome, target_el;
+	uint64_t va, pc;
+	unsigned i;
+
+	if (s->trap_cal) {
+		/* calibration: any exception ends the run */
+		if (intno == QEXCP_DATA_ABORT &&
+		    uc_context_save(uc, s->ctx) == UC_ERR_OK)
+			s->trap_cal = false;
+		uc_emu_stop(uc);
+		return;
+	}
+	if (intno != QEXCP_DATA_ABORT || !s->ntrap)
+		return;
+	if (uc_context_save(uc, s->ctx) != UC_ERR_OK) {
+		fail(s, UCS_EUNICORN, "uc_context_save failed");
+		hook_fault(s, uc);
+		return;
+	}
+	memcpy(&syndrome, blob + s->exc_off - 8, 4);
+	memcpy(&va, blob + s->exc_off, 8);
+	memcpy(&target_el, blob + s->exc_off + 8, 4);
+	if (target_el != 2)
+		return;
+	for (i = 0; i < s->ntrap && s->trap_page[i] != (va & ~0xfffULL); i++)
+		;
+	if (i == s->ntrap || rd(s, UC_ARM64_REG_PC, &pc))
+		return;
+	s->trap_fn(s->trap_ctx, pc, va, syndrome >> 6 & 1);
+	if (!s->stop_pending)
+		ucs_stop(s, pc);
 }
 
 /* ---- running -------------------------------------------------------- */
@@ -1229,6 +1482,7 @@ int ucs_sysreg_write(struct ucs *s, struct ucs_sysreg r, uint64_t v)
 	default:
 		break;
 	}
+	s->legal_valid = false;
 	rc = cp_status(s, r, cp_access(s, r, &w, true));
 	if (rc)
 		return rc;
@@ -1381,6 +1635,108 @@ out:
 	return rc;
 }
 
+/*
+ * Where does QEMU keep a data abort's address and target EL?  Unicorn
+ * hands an interrupt hook only QEMU's exception number, and its
+ * uc_context blob is a raw copy of CPUARMState whose layout belongs to
+ * this build, so find them: make EL1 load from two addresses stage 2
+ * refuses (the load is on the private page), keep the blob taken in the
+ * interrupt hook, and look for the one place that holds both faulting
+ * addresses, with QEMU's syndrome (EC 0x24, a data abort from a lower EL)
+ * 8 bytes before and target EL 2 8 bytes after [measured layout:
+ * syndrome, fsr, vaddress, target_el].
+ */
+static int calibrate_traps(struct ucs *s)
+{
+	/* in the tables' block, which stage 2 never lets the guest access;
+	 * mapped (Unicorn refuses unmapped addresses before translating) */
+	static const uint64_t probe[2] = { UCS_S2_BASE + 0xab8,
+					   UCS_S2_BASE + 0x7f10 };
+	uc_context *pristine = NULL;
+	char *blob[2] = { NULL, NULL };
+	uint32_t syn[2], el[2];
+	uint64_t v[2];
+	size_t off, found = 0;
+	int rc = 0, hits = 0, k, j;
+
+	blob[0] = malloc(s->ctx_size);
+	blob[1] = malloc(s->ctx_size);
+	if (!blob[0] || !blob[1] ||
+	    uc_context_alloc(s->uc, &pristine) != UC_ERR_OK ||
+	    uc_context_save(s->uc, pristine) != UC_ERR_OK) {
+		rc = fail(s, UCS_EUNICORN, "page-trap calibration: out of memory");
+		goto out;
+	}
+	for (k = 0; k < 2 && !rc; k++) {
+		rc = s2_build(s, NULL, 0);
+		if (!rc)
+			rc = s2_enable(s, true);
+		if (!rc)
+			rc = wr(s, UC_ARM64_REG_X0, probe[k]);
+		if (!rc)
+			rc = prepare(s, PSTATE_EL1H_MASKED, PRIV_TRAP);
+		s->trap_cal = true;
+		if (!rc)
+			rc = run_plain(s, PRIV_FLUSH, PRIV_STOP);
+		if (!rc && s->trap_cal)
+			rc = fail_verify(s, "a load from a page stage 2 refuses raised no data abort");
+		s->trap_cal = false;
+		memcpy(blob[k], s->ctx, s->ctx_size);
+		uc_context_restore(s->uc, pristine);
+	}
+	for (off = 8; !rc && off + 12 <= s->ctx_size; off += 4) {
+		for (j = 0; j < 2; j++) {
+			memcpy(&syn[j], blob[j] + off - 8, 4);
+			memcpy(&v[j], blob[j] + off, 8);
+			memcpy(&el[j], blob[j] + off + 8, 4);
+		}
+		if (v[0] == probe[0] && v[1] == probe[1] && syn[0] >> 26 == 0x24 &&
+		    syn[1] >> 26 == 0x24 && el[0] == 2 && el[1] == 2) {
+			hits++;
+			found = off;
+		}
+	}
+	if (!rc && hits != 1)
+		rc = fail_verify(s, "%d places of the uc_context blob behave like a data abort's address",
+				 hits);
+	if (!rc) {
+		s->exc_off = found;
+		s->traps_ok = true;
+	}
+out:
+	if (pristine) {
+		uc_context_restore(s->uc, pristine);
+		uc_context_free(pristine);
+	}
+	free(blob[0]);
+	free(blob[1]);
+	return rc;
+}
+
+/*
+ * The stage 2 tables' region, the interrupt hook and calibrate_traps().
+ * The hook is the first interrupt hook (the caller's come later), but
+ * comes after calibrate(): with any interrupt hook Unicorn resumes at PC
+ * after an exception instead of ending the run, which calibrate()'s runs
+ * rely on (calibrate_traps() ends its runs in the hook).
+ */
+static int setup_traps(struct ucs *s)
+{
+	uc_err e;
+
+	s->s2 = aligned_alloc(4096, (size_t)UCS_S2_SIZE);
+	if (!s->s2)
+		return fail(s, UCS_EINVAL, "cannot allocate the stage 2 tables");
+	e = uc_mem_map_ptr(s->uc, UCS_S2_BASE, (size_t)UCS_S2_SIZE, UC_PROT_READ,
+			   s->s2);
+	if (e == UC_ERR_OK)
+		e = uc_hook_add(s->uc, &s->intr_hook, UC_HOOK_INTR,
+				(void *)intr_hook, s, 1, 0);
+	if (e != UC_ERR_OK)
+		return fail_uc(s, e, "page traps");
+	return calibrate_traps(s);
+}
+
 static const uc_cpu_arm64 cpu_ids[] = {
 	[UCS_CPU_A53] = UC_CPU_ARM64_A53,
 	[UCS_CPU_A57] = UC_CPU_ARM64_A57,
@@ -1444,6 +1800,8 @@ static int setup(struct ucs *s, enum ucs_cpu cpu, bool ns)
 		rc = cp_wr(s, reg_hcr_el2, ns ? HCR_RW : 0);
 	if (!rc)
 		rc = calibrate(s);
+	if (!rc && ns)
+		rc = setup_traps(s);
 	/* Reset state again, with translation flags that match the SCR and
 	 * HCR written above (host writes do not rebuild them). */
 	if (!rc)
@@ -1460,13 +1818,13 @@ struct ucs *ucs_open(enum ucs_cpu cpu, uint64_t ram_base, uint64_t ram_size,
 
 	ucs_version(ver, sizeof(ver));
 	if ((unsigned)cpu > UCS_CPU_MAX || !ram_size || (ram_base & 0xfff) ||
-	    (ram_size & 0xfff) || ram_size > UCS_PRIV_BASE ||
-	    ram_base > UCS_PRIV_BASE - ram_size) {
+	    (ram_size & 0xfff) || ram_size > UCS_S2_BASE ||
+	    ram_base > UCS_S2_BASE - ram_size) {
 		snprintf(err, errlen,
 			 "ucshim: bad CPU or RAM [%#llx, +%#llx): 4 KiB aligned, below %#llx",
 			 (unsigned long long)ram_base,
 			 (unsigned long long)ram_size,
-			 (unsigned long long)UCS_PRIV_BASE);
+			 (unsigned long long)UCS_S2_BASE);
 		return NULL;
 	}
 	s = calloc(1, sizeof(*s));
@@ -1495,6 +1853,7 @@ void ucs_close(struct ucs *s)
 	if (s->uc)
 		uc_close(s->uc);
 	free(s->ram);
+	free(s->s2);
 	free(s);
 }
 

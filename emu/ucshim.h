@@ -15,6 +15,9 @@
  *   - host system-register access with a deny-list for the encodings whose
  *     host access aborts the process or scribbles over QEMU's state;
  *   - translation-cache invalidation after hooks change (ucs_flush);
+ *   - page traps (ucs_trap_pages): precise traps on guest data accesses
+ *     to chosen pages through a stage 2 translation of its own, in place
+ *     of memory hooks, which slow down every access;
  *   - a run wrapper (ucs_run) with a reliable stop-from-hook (ucs_stop) and
  *     exact instruction counts.
  *
@@ -62,13 +65,18 @@ enum ucs_status {
  * addresses [UCS_PRIV_BASE, UCS_PRIV_BASE + UCS_PRIV_SIZE) hold the ERET
  * trampolines.  It is the last 4 KiB below 1 TiB, inside the 40-bit
  * physical address space of all four CPU models.  Guest RAM must not
- * overlap it.  The guest can read and execute it but not write it.
+ * overlap it.  The guest can read and execute it but not write it.  A
+ * second private region, [UCS_S2_BASE, UCS_S2_BASE + UCS_S2_SIZE), holds
+ * the stage 2 tables of the page traps (ucs_trap_pages()): the guest can
+ * read it while no page is trapped, never write it.
  *
  * Hooks the caller installs over all addresses (UC_HOOK_CODE, UC_HOOK_BLOCK,
  * UC_HOOK_INSN for SYS: the trampoline executes TLBI) see these private
  * instructions: they must ignore any address for which ucs_is_private()
- * is true (and an INSN hook must return 0 there).  ucshim keeps a
- * UC_HOOK_CODE on the first 6 instructions of the page.
+ * is true (and an INSN hook must return 0 there).  So must UC_HOOK_INTR
+ * hooks for a PC there (a page trap's ucs_stop() parks PC on the page).
+ * ucshim keeps a UC_HOOK_CODE on the first 6 instructions of the page
+ * and a UC_HOOK_INTR hook that runs before the caller's.
  *
  * Other Unicorn 2.0.1 hook facts callers rely on (ucs_selftest() checks
  * them): MRS/MSR hooks fire before QEMU's access checks, also at EL0;
@@ -118,10 +126,11 @@ enum {
 
 /*
  * Open an engine: Unicorn AArch64 with CPU model @cpu, RAM at
- * [@ram_base, @ram_base + @ram_size) (4 KiB aligned, below the private
- * page), SCR_EL3.RW = 1, SCR_EL3.NS = @ns (true: EL0/EL1 Non-secure, which
- * EL2 needs) and, when @ns, HCR_EL2.RW = 1.  Calibrates the translation
- * flags and the PSTATE bits the model implements, and requests a switch
+ * [@ram_base, @ram_base + @ram_size) (4 KiB aligned, below UCS_S2_BASE
+ * and the private page), SCR_EL3.RW = 1, SCR_EL3.NS = @ns (true: EL0/EL1
+ * Non-secure, which EL2 needs) and, when @ns, HCR_EL2.RW = 1.  Calibrates
+ * the translation flags, the PSTATE bits the model implements and (@ns)
+ * where QEMU keeps a data abort's address, and requests a switch
  * to EL1h, DAIF masked, PC = @ram_base (reset state; done by the first
  * ucs_run()).  Returns NULL with a message naming the Unicorn version in
  * @err on failure.
@@ -238,6 +247,62 @@ int ucs_trap_dc(struct ucs *s);
  * alias (on TLB maintenance: the tables may have changed).
  */
 #define UCS_MAX_ALIASES 4096
+
+/*
+ * Page traps: make guest data accesses to chosen 4 KiB pages raise a
+ * precise trap, at no cost to accesses elsewhere (a memory hook, even on a
+ * few bytes, sends every load and store through Unicorn's slow path).
+ *
+ * ucshim owns a stage 2 translation for EL1&0 (HCR_EL2.VM, VTCR_EL2,
+ * VTTBR_EL2; its tables sit in a second private region at UCS_S2_BASE,
+ * which the guest must not use): identity everywhere, executable, but no
+ * data access (UCS_TRAP_ALL) or no store (UCS_TRAP_STORES) on the trapped
+ * pages.  An access QEMU's stage 2 refuses raises QEMU's data abort with
+ * the PC restored to the instruction, before that access and anything
+ * after it in the instruction [measured; ucs_selftest() checks it]: the
+ * instruction has not completed, its destination and base registers are
+ * unchanged, and a single access that crosses into the page (QEMU probes
+ * the second page first) has written nothing.  An earlier access of the
+ * same instruction to a page that does not trap (LDP/STP, LD1-LD4/ST1-ST4
+ * starting below the page) has been performed: trap the page below too if
+ * that matters.
+ *
+ * ucshim catches the trap in a UC_HOOK_INTR hook of its own, which runs
+ * before the caller's (it is added first): it calls @fn with the PC of
+ * the instruction, the faulting address and whether the access was a
+ * store, and then ends the run with ucs_stop() at that PC (unless @fn
+ * already called ucs_stop()).  The caller's interrupt hook then sees
+ * ucshim's private stop pad as PC and must ignore it (see
+ * ucs_is_private()).  The instruction has not executed: when the run
+ * continues at it with the page still trapped, it traps again.
+ *
+ * Only for EL0/EL1 code with the guest's own stage 1 off (a trapped page
+ * is an IPA, the VA is compared): the caller must switch traps off
+ * (@n = 0) when the guest turns its MMU on or owns EL2.  Needs an engine
+ * opened with @ns (UCS_ESTATE otherwise).  May be called outside a run or
+ * from any hook: QEMU's TLB is flushed at once.  At most
+ * UCS_MAX_TRAP_PAGES pages; every page must be below 1 TiB and outside
+ * the private regions.
+ */
+#define UCS_MAX_TRAP_PAGES 64
+#define UCS_S2_BASE 0x000000ffffc00000ULL
+#define UCS_S2_SIZE 0x100000ULL
+
+enum ucs_trap_how {
+	UCS_TRAP_ALL,    /* loads, stores, atomics, DC ZVA */
+	UCS_TRAP_STORES, /* anything that writes (loads pass) */
+};
+
+struct ucs_trap_page {
+	uint64_t addr; /* 4 KiB aligned */
+	enum ucs_trap_how how;
+};
+
+typedef void (*ucs_page_trap_fn)(void *ctx, uint64_t pc, uint64_t addr,
+				 bool write);
+
+int ucs_trap_pages(struct ucs *s, const struct ucs_trap_page *pages,
+		   unsigned n, ucs_page_trap_fn fn, void *ctx);
 
 /* The host memory behind guest RAM [ram_base, ram_base + ram_size). */
 uint8_t *ucs_ram(struct ucs *s);

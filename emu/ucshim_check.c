@@ -36,8 +36,12 @@ enum {
 	G_LOAD = 0x160,	  /* ldr x3, [x2]; brk #1 */
 	G_EL3 = 0x180,	  /* mrs x0, CurrentEL; mrs x2, elr_el3; mrs x3, spsr_el3; brk #1 */
 	G_COUNT = 0x1a0,  /* 6 x add x2, x2, #1; brk #1 */
-	G_END = 0x1c0,
+	G_LOAD2 = 0x1c0,  /* ldr x3, [x2]; brk #1; ldr x4, [x2]; brk #1 */
+	G_END = 0x1e0,
 };
+
+/* A data page for the page traps, away from the guest code. */
+#define TRAP_PAGE (RAM + 0x4000)
 
 #define W_BRK1 0xd4200020u /* brk #1 */
 #define W_ADDX2 0x91000442u /* add x2, x2, #1 */
@@ -86,6 +90,10 @@ static const struct {
 	{ G_COUNT + 16, W_ADDX2 },
 	{ G_COUNT + 20, W_ADDX2 },
 	{ G_COUNT + 24, W_BRK1 },
+	{ G_LOAD2 + 0, 0xf9400043u }, /* ldr x3, [x2] */
+	{ G_LOAD2 + 4, W_BRK1 },
+	{ G_LOAD2 + 8, 0xf9400044u }, /* ldr x4, [x2] */
+	{ G_LOAD2 + 12, W_BRK1 },
 };
 
 /* QEMU's interrupt numbers as UC_HOOK_INTR reports them [ref]. */
@@ -122,6 +130,11 @@ struct t {
 	bool force_trap;
 	int ntrap;
 	uint64_t trap_pc;
+	/* page traps */
+	int npage;
+	uint64_t page_pc, page_addr;
+	bool page_write;
+	bool trap_at_brk;	/* the next BRK turns traps on, skips it */
 	/* memory write hook */
 	int nmem;
 	uint64_t mem_pc, mem_addr, mem_old;
@@ -150,6 +163,16 @@ static void hook_failed(struct t *t, int rc)
 	snprintf(t->hook_msg, sizeof(t->hook_msg), "%s", ucs_error(t->s));
 }
 
+static void on_page(void *ctx, uint64_t pc, uint64_t addr, bool write)
+{
+	struct t *t = ctx;
+
+	t->npage++;
+	t->page_pc = pc;
+	t->page_addr = addr;
+	t->page_write = write;
+}
+
 static void on_intr(uc_engine *uc, uint32_t intno, void *user)
 {
 	struct t *t = user;
@@ -158,6 +181,19 @@ static void on_intr(uc_engine *uc, uint32_t intno, void *user)
 
 	(void)uc;
 	ucs_pc_read(t->s, &pc);
+	/* ucshim's own interrupt hook ran first and parked PC there */
+	if (ucs_is_private(pc))
+		return;
+	if (t->trap_at_brk && intno == INTNO_BKPT) {
+		struct ucs_trap_page pg = { TRAP_PAGE, UCS_TRAP_ALL };
+
+		t->trap_at_brk = false;
+		rc = ucs_trap_pages(t->s, &pg, 1, on_page, t);
+		if (rc)
+			hook_failed(t, rc);
+		ucs_pc_write(t->s, pc + 4);
+		return;
+	}
 	if (ucs_trap_taken(t->s, intno)) {
 		t->ntrap++;
 		t->trap_pc = pc;
@@ -929,6 +965,105 @@ static int check_trap(struct t *t)
 	return 0;
 }
 
+/* Run @off at EL@el: a page trap at @at (addr @addr, @write), nothing else. */
+static int expect_page_trap(struct t *t, unsigned el, unsigned off,
+			    uint64_t at, uint64_t addr, bool write)
+{
+	t->npage = 0;
+	if (setel(t, el, el != 0, RAM + off) || run(t, off))
+		return -1;
+	if (t->npage != 1 || t->page_pc != at || t->page_addr != addr ||
+	    t->page_write != write || t->nintr || pc(t) != at)
+		return whyf(t, "EL%u: %d page trap(s) at %#llx (addr %#llx, %s), %d other interrupt(s), PC then %#llx; "
+			    "want one at %#llx (addr %#llx, %s)",
+			    el, t->npage, (unsigned long long)t->page_pc,
+			    (unsigned long long)t->page_addr,
+			    t->page_write ? "store" : "load", t->nintr,
+			    (unsigned long long)pc(t), (unsigned long long)at,
+			    (unsigned long long)addr, write ? "store" : "load");
+	return 0;
+}
+
+/*
+ * (13) Page traps (stage 2): a load or store to a trapped page traps at
+ * the instruction before anything of it happens (no register written, no
+ * byte stored, also for a store that crosses into the page from below);
+ * UCS_TRAP_STORES lets loads pass; code on a trapped page runs; a change
+ * made outside a run or inside a hook applies to the next access (QEMU's
+ * TLB is flushed); with no page trapped nothing traps.
+ */
+static int check_page_traps(struct t *t)
+{
+	const uint64_t oldv = 0x1111111111111111ULL, newv = 0x2222222222222222ULL;
+	struct ucs_trap_page all = { TRAP_PAGE, UCS_TRAP_ALL };
+	struct ucs_trap_page st = { TRAP_PAGE, UCS_TRAP_STORES };
+	struct ucs_trap_page code = { RAM, UCS_TRAP_ALL };
+	struct ucs_trap_page other = { TRAP_PAGE + 0x1000, UCS_TRAP_ALL };
+	uc_engine *uc = ucs_uc(t->s);
+	uint64_t m[2] = { oldv, oldv }, v[2];
+
+	if (uc_mem_write(uc, TRAP_PAGE - 8, m, sizeof(m)) != UC_ERR_OK ||
+	    api(t, ucs_x_write(t->s, 1, newv), "X1") ||
+	    api(t, ucs_x_write(t->s, 2, TRAP_PAGE), "X2") ||
+	    api(t, ucs_x_write(t->s, 3, 0x77), "X3") ||
+	    api(t, ucs_x_write(t->s, 4, 0x88), "X4"))
+		return -1;
+	/* loads and stores, EL1 and EL0 */
+	if (api(t, ucs_trap_pages(t->s, &all, 1, on_page, t), "ucs_trap_pages") ||
+	    expect_page_trap(t, 1, G_LOAD, RAM + G_LOAD, TRAP_PAGE, false) ||
+	    expect_page_trap(t, 0, G_LOAD, RAM + G_LOAD, TRAP_PAGE, false) ||
+	    expect_page_trap(t, 1, G_STORE, RAM + G_STORE, TRAP_PAGE, true))
+		return -1;
+	uc_mem_read(uc, TRAP_PAGE - 8, v, sizeof(v));
+	if (x(t, 3) != 0x77 || v[1] != oldv)
+		return whyf(t, "after trapped accesses X3 = %#llx, memory %#llx",
+			    (unsigned long long)x(t, 3), (unsigned long long)v[1]);
+	/* an 8-byte store from 4 bytes below the page stores nothing */
+	if (api(t, ucs_x_write(t->s, 2, TRAP_PAGE - 4), "X2") ||
+	    expect_page_trap(t, 1, G_STORE, RAM + G_STORE, TRAP_PAGE, true))
+		return -1;
+	uc_mem_read(uc, TRAP_PAGE - 8, v, sizeof(v));
+	if (v[0] != oldv || v[1] != oldv)
+		return whyf(t, "a store crossing into a trapped page left %#llx %#llx",
+			    (unsigned long long)v[0], (unsigned long long)v[1]);
+	/* stores only: a load passes */
+	if (api(t, ucs_x_write(t->s, 2, TRAP_PAGE), "X2") ||
+	    api(t, ucs_trap_pages(t->s, &st, 1, on_page, t), "ucs_trap_pages") ||
+	    expect_page_trap(t, 1, G_STORE, RAM + G_STORE, TRAP_PAGE, true))
+		return -1;
+	t->npage = 0;
+	if (setel(t, 1, true, RAM + G_LOAD) || run(t, G_LOAD) ||
+	    expect_intr(t, INTNO_BKPT, RAM + G_LOAD + 4))
+		return -1;
+	if (t->npage || x(t, 3) != oldv)
+		return whyf(t, "load from a stores-only page: %d trap(s), X3 %#llx",
+			    t->npage, (unsigned long long)x(t, 3));
+	/*
+	 * Another page only; then this one from inside a hook, after the
+	 * access before has put it in QEMU's TLB (stage 2 stays on: nothing
+	 * but ucs_trap_pages() flushes the TLB then)
+	 */
+	if (api(t, ucs_trap_pages(t->s, &other, 1, on_page, t), "ucs_trap_pages"))
+		return -1;
+	t->trap_at_brk = true;
+	if (expect_page_trap(t, 1, G_LOAD2, RAM + G_LOAD2 + 8, TRAP_PAGE, false))
+		return -1;
+	if (x(t, 4) != 0x88)
+		return whyf(t, "trapped load after an in-hook change wrote X4 = %#llx",
+			    (unsigned long long)x(t, 4));
+	/* code on a trapped page runs */
+	t->npage = 0;
+	if (api(t, ucs_x_write(t->s, 2, 0), "X2") ||
+	    api(t, ucs_trap_pages(t->s, &code, 1, on_page, t), "ucs_trap_pages") ||
+	    setel(t, 1, true, RAM + G_CODE) || run(t, G_CODE) ||
+	    expect_intr(t, INTNO_BKPT, RAM + G_CODE + 8))
+		return -1;
+	if (t->npage || x(t, 2) != 1)
+		return whyf(t, "code on a trapped page: %d trap(s), X2 %llu",
+			    t->npage, (unsigned long long)x(t, 2));
+	return api(t, ucs_trap_pages(t->s, NULL, 0, NULL, NULL), "ucs_trap_pages(off)");
+}
+
 static const struct {
 	const char *name;
 	bool ns;
@@ -946,6 +1081,7 @@ static const struct {
 	{ "translation-flag refresh", false, check_refresh },
 	{ "counted runs", false, check_count },
 	{ "forced debug-register traps", true, check_trap },
+	{ "page traps", true, check_page_traps },
 };
 
 int ucs_selftest(char *err, size_t errlen)

@@ -14,7 +14,11 @@
  *                                      breakpoints (EL1+EL0) on code that
  *                                      never runs (on a page of its own),
  *                                      4 watchpoints (EL1+EL0, loads and
- *                                      stores) on a page nothing touches
+ *                                      stores) on data in the middle of a
+ *                                      page nothing touches
+ *                     BENCH_ARMED_EDGE (c') as (c), but the 4 watchpoints
+ *                                      on the first 32 bytes of that page,
+ *                                      which follows the loop's buffer
  *                     BENCH_WATCH  (d) as (c) but only watchpoint 0, on
  *                                      the variable the loop loads every
  *                                      iteration, with PAC = EL0 only
@@ -63,7 +67,8 @@
 #endif
 #endif
 
-#define IS_ARMED (BENCH_VARIANT == BENCH_ARMED || BENCH_VARIANT == BENCH_ARMED_HIT)
+#define IS_ARMED (BENCH_VARIANT == BENCH_ARMED || BENCH_VARIANT == BENCH_ARMED_HIT || \
+		  BENCH_VARIANT == BENCH_ARMED_EDGE)
 #define IS_WATCH (BENCH_VARIANT == BENCH_WATCH || BENCH_VARIANT == BENCH_WATCH_HIT)
 
 #define W_INIT		0x1111		/* watched */
@@ -161,7 +166,11 @@ _start:
 	add	x0, x0, #4
 	msr	dbgbvr5_el1, x0
 	msr	dbgbcr5_el1, x1
+#if BENCH_VARIANT == BENCH_ARMED_EDGE
+	ldr	x0, =untouched_page
+#else
 	ldr	x0, =untouched
+#endif
 	ldr	x1, =WCR(PAC_EL10)
 	msr	dbgwvr0_el1, x0
 	msr	dbgwcr0_el1, x1
@@ -349,7 +358,18 @@ watched:
 	.balign	4096
 buf:
 	.quad	0, B_INIT, 0, 0
+	/*
+	 * The (c) watchpoints' data: in the middle of a page the loop never
+	 * touches.  armdbg traps the pages that hold watched bytes, and also
+	 * the page below when they start within 64 bytes of a page boundary
+	 * (an instruction's accesses reaching them from below must trap at
+	 * the first one); (c') watches the page's first bytes, so the loop's
+	 * buffer page traps too (docs/performance.md).
+	 */
 	.balign	4096
+untouched_page:
+	.quad	0, 0, 0, 0
+	.balign	2048
 untouched:
 	.quad	0, 0, 0, 0
 	.balign	4096

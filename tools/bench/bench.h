@@ -14,18 +14,20 @@
 #define BENCH_STEP	4	/* (e) EL1 kernel single-steps the loop at EL0 */
 #define BENCH_ARMED_HIT	5	/* check: (c) then a call into breakpoint 0 */
 #define BENCH_WATCH_HIT	6	/* check: (d) with PAC = EL1: the load hits */
+#define BENCH_ARMED_EDGE 7	/* (c') as (c), watchpoints at a page's start */
 
 /*
  * Loop iterations at BENCH_SCALE 1.  An image is built with BENCH_ITERS =
  * base * BENCH_SCALE (scale 0: the loop does not run, which measures a
  * runner's fixed start-up cost), or with an explicit BENCH_ITERS (the
  * CTest check images).  bench.c picks each variant's scale so that every
- * timed run lasts about 0.3-2 s: before the block-hook fast path, armdbg
- * ran (b) at scale 2 in about 0.7 s and (e) at scale 1 in about 0.6 s on
- * the 2-core reference machine.
+ * timed run lasts at least 1 s on the 2-core reference machine (bare
+ * Unicorn and armdbg's fast path run the loop at 40-55 M instructions/s,
+ * QEMU at 1000-1800, a memory hook brings armdbg to 20-30, stepping runs
+ * at 0.3-1 M steps/s), so that start-up noise stays small.
  */
-#define BENCH_ITERS_BASE	300000
-#define BENCH_ITERS_STEP	20000
+#define BENCH_ITERS_BASE	1000000
+#define BENCH_ITERS_STEP	50000
 
 /* The loop: ldr, ldr, add, eor, str, add, subs, b.ne (bench.S checks). */
 #define BENCH_INSNS_PER_ITER	8
