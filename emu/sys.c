@@ -150,6 +150,25 @@ static uint32_t sysreg_exception(struct emu *e, uint64_t pc, unsigned op0,
 	return 0;
 }
 
+/*
+ * The MRS/MSR at @pc, of register @r, was done here: skip it (return 1).
+ * For a register QEMU implements that is all: its translated code jumps
+ * over the access and the block runs on.  A register QEMU lacks was
+ * translated as UNDEFINED, which ends the block at it: the skip would
+ * re-execute it, so PC is moved past it [unicorn.md].  (Writing PC for the
+ * others too would make Unicorn abandon the next block after its block
+ * hook ran and enter it again, counting it twice.)
+ */
+static uint32_t skip_sysreg(struct emu *e, uint64_t pc, struct ad_sysreg_enc r)
+{
+	uint64_t v;
+
+	if (ucs_sysreg_read(e->u, ucs_sysreg(r.op0, r.op1, r.crn, r.crm, r.op2),
+			    &v) == UCS_ENOREG)
+		ucs_pc_write(e->u, pc + 4);
+	return 1;
+}
+
 uint32_t sysreg_hook(uc_engine *uc, uc_arm64_reg reg,
 		     const uc_arm64_cp_reg *cp, void *user)
 {
@@ -193,8 +212,7 @@ uint32_t sysreg_hook(uc_engine *uc, uc_arm64_reg reg,
 					return sysreg_exception(e, pc, op0, 0, 0);
 				}
 			}
-			ucs_pc_write(e->u, pc + 4);
-			return 1;
+			return skip_sysreg(e, pc, r);
 		case AD_SR_TRAP:
 		case AD_SR_UNDEFINED: {
 			struct ev ev = { .kind = EV_SYSREG_TRAP, .el = e->st.pe.el,
@@ -216,8 +234,7 @@ uint32_t sysreg_hook(uc_engine *uc, uc_arm64_reg reg,
 		case SR_DONE:
 			if (rd)
 				set_xreg(e, rt, se.value);
-			ucs_pc_write(e->u, pc + 4);
-			return 1;
+			return skip_sysreg(e, pc, r);
 		case SR_DONE_REHOOK:
 			/*
 			 * Interrupt checks switch on or off: stop after this
@@ -251,14 +268,12 @@ uint32_t sysreg_hook(uc_engine *uc, uc_arm64_reg reg,
 					ad_esr_undefined());
 	if (rd && time_read(e, pc, r, &v)) {
 		set_xreg(e, rt, v);
-		ucs_pc_write(e->u, pc + 4);
-		return 1;
+		return skip_sysreg(e, pc, r);
 	}
 	if (rd && same_enc(r, 3, 0, 0, 4, 0) && e->st.pe.el >= 1) {
 		ucs_sysreg_read(e->u, ucs_sysreg(3, 0, 0, 4, 0), &v);
 		set_xreg(e, rt, patch_pfr0(e, v));
-		ucs_pc_write(e->u, pc + 4);
-		return 1;
+		return skip_sysreg(e, pc, r);
 	}
 	if (!rd && (same_enc(r, 3, 0, 1, 0, 0) || same_enc(r, 3, 4, 1, 0, 0)) &&
 	    e->st.pe.el >= (r.op1 == 4 ? 2u : 1u)) {
