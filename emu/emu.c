@@ -837,7 +837,8 @@ void emu_opts_default(struct emu_opts *o)
 	ad_policies_default(&o->pol);
 }
 
-static uint8_t *read_file(const char *path, size_t *len, char *err, size_t errlen)
+uint8_t *emu_read_file(const char *path, size_t max, size_t *len, char *err,
+		       size_t errlen)
 {
 	FILE *f = fopen(path, "rb");
 	uint8_t *buf = NULL;
@@ -853,9 +854,9 @@ static uint8_t *read_file(const char *path, size_t *len, char *err, size_t errle
 		if (n == cap) {
 			uint8_t *nb;
 
-			if (cap >= MAX_IMAGE_BYTES) {
-				snprintf(err, errlen, "%s: larger than %u MiB",
-					 path, MAX_IMAGE_BYTES >> 20);
+			if (cap >= max) {
+				snprintf(err, errlen, "%s: larger than %zu MiB",
+					 path, max >> 20);
 				free(buf);
 				fclose(f);
 				return NULL;
@@ -930,7 +931,7 @@ static int setup(struct emu *e, const struct emu_opts *o, const char *path)
 	}
 	irq_init(e, o);
 
-	file = read_file(path, &len, err, sizeof(err));
+	file = emu_read_file(path, EMU_MAX_FILE_BYTES, &len, err, sizeof(err));
 	if (!file) {
 		fprintf(stderr, "armdbg: %s\n", err);
 		return EMU_EXIT_IMAGE;

@@ -104,6 +104,15 @@ const char *emu_input_parse(const char *s, struct emu_input *in);
 /* Format @in back as emu_input_parse() reads it. */
 void emu_input_format(const struct emu_input *in, char *buf, size_t len);
 
+#define EMU_MAX_FILE_BYTES ((size_t)256 << 20)
+
+/*
+ * Read all of @path, at most @max bytes (a power of two >= 64 KiB), into
+ * a malloc'd buffer; NULL with "path: reason" in @err.
+ */
+uint8_t *emu_read_file(const char *path, size_t max, size_t *len, char *err,
+		       size_t errlen);
+
 /*
  * Run @image_path to completion.  Guest output goes to o->out (stdout),
  * emulator messages to stderr.  Returns the process exit status: the

@@ -25,7 +25,6 @@
 #include "timer.h"
 #include "ucshim.h"
 
-#define MAX_IMAGE_BYTES (256u << 20)
 #define COUNTER_FREQ 62500000u     /* CNTFRQ_EL0: one tick per 16 cycles of a 1 GHz core */
 #define CYCLES_PER_CS 10000000u    /* 1 GHz: cycles per centisecond */
 #define WP_SAVE_MAX 128            /* bytes of memory saved for a store hit */

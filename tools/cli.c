@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "hexdigit.h"
 #include "policy.h"
 
 int usage_error(const char *fmt, ...)
@@ -20,17 +21,6 @@ int usage_error(const char *fmt, ...)
 	va_end(ap);
 	fputc('\n', stderr);
 	return EXIT_USAGE;
-}
-
-static int digit_value(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
 }
 
 /*
@@ -56,7 +46,7 @@ const char *parse_u64(const char *s, uint64_t *out)
 	if (*s == '\0')
 		return "no digits";
 	for (; *s; s++) {
-		int d = digit_value(*s);
+		int d = hex_digit(*s);
 
 		if (d < 0 || (unsigned)d >= base)
 			return "malformed number";

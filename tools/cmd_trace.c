@@ -52,43 +52,10 @@ enum { EXIT_DIVERGED = 1 };
 
 /* ---- files ---------------------------------------------------------------- */
 
-/* Read all of @path; NULL with a message in @err. */
+/* Read all of @path (at most EMU_MAX_FILE_BYTES); NULL with a message in @err. */
 static char *read_all(const char *path, size_t *len, char *err, size_t errlen)
 {
-	FILE *f = fopen(path, "rb");
-	char *buf = NULL, *nb;
-	size_t cap = 0, n = 0, got;
-
-	if (!f) {
-		snprintf(err, errlen, "%s: %s", path, strerror(errno));
-		return NULL;
-	}
-	for (;;) {
-		if (n == cap) {
-			cap = cap ? cap * 2 : 65536;
-			nb = realloc(buf, cap);
-			if (!nb) {
-				snprintf(err, errlen, "%s: out of memory", path);
-				free(buf);
-				fclose(f);
-				return NULL;
-			}
-			buf = nb;
-		}
-		got = fread(buf + n, 1, cap - n, f);
-		n += got;
-		if (got == 0)
-			break;
-	}
-	if (ferror(f)) {
-		snprintf(err, errlen, "%s: read error", path);
-		free(buf);
-		fclose(f);
-		return NULL;
-	}
-	fclose(f);
-	*len = n;
-	return buf;
+	return (char *)emu_read_file(path, EMU_MAX_FILE_BYTES, len, err, errlen);
 }
 
 static const char *base_name(const char *path)

@@ -9,6 +9,8 @@
 
 #include <string.h>
 
+#include "hexdigit.h"
+
 /* FIPS 180-4 4.2.2: the first 32 bits of the fractional parts of the cube
  * roots of the first 64 primes. */
 static const uint32_t K[64] = {
@@ -179,17 +181,6 @@ void sha256_hex(const uint8_t d[SHA256_DIGEST_LEN], char hex[SHA256_HEX_LEN + 1]
 	hex[SHA256_HEX_LEN] = '\0';
 }
 
-static int hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 int sha256_parse_hex(const char *s, size_t len, uint8_t d[SHA256_DIGEST_LEN])
 {
 	unsigned i;
@@ -197,7 +188,7 @@ int sha256_parse_hex(const char *s, size_t len, uint8_t d[SHA256_DIGEST_LEN])
 	if (len != SHA256_HEX_LEN)
 		return -1;
 	for (i = 0; i < SHA256_DIGEST_LEN; i++) {
-		int hi = hexval(s[2 * i]), lo = hexval(s[2 * i + 1]);
+		int hi = hex_digit(s[2 * i]), lo = hex_digit(s[2 * i + 1]);
 
 		if (hi < 0 || lo < 0)
 			return -1;

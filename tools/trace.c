@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "config.h"
+#include "hexdigit.h"
 #include "policy.h"
 
 static const char *const key_names[TK__COUNT] = {
@@ -306,17 +307,6 @@ bool trace_reg_name_ok(const char *s)
 	return reg_name_ok(s, strlen(s));
 }
 
-static int hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* Decimal digits only; NULL or what is wrong. */
 static const char *parse_dec(const char *s, size_t len, uint64_t *out)
 {
@@ -348,7 +338,7 @@ static const char *parse_hex(const char *s, size_t len, uint64_t *out)
 	if (len < 3 || s[0] != '0' || (s[1] != 'x' && s[1] != 'X'))
 		return "not a 0x hex number";
 	for (i = 2; i < len; i++) {
-		int d = hexval(s[i]);
+		int d = hex_digit(s[i]);
 
 		if (d < 0)
 			return "not a 0x hex number";
@@ -434,12 +424,12 @@ static const char *unquote(const char *s, size_t len, char **out, size_t *outlen
 		case 't':  d[o++] = '\t'; break;
 		case 'r':  d[o++] = '\r'; break;
 		case 'x':
-			if (i + 2 >= len - 1 || hexval(s[i + 1]) < 0 ||
-			    hexval(s[i + 2]) < 0) {
+			if (i + 2 >= len - 1 || hex_digit(s[i + 1]) < 0 ||
+			    hex_digit(s[i + 2]) < 0) {
 				free(d);
 				return "\\x needs two hex digits";
 			}
-			d[o++] = (char)(hexval(s[i + 1]) << 4 | hexval(s[i + 2]));
+			d[o++] = (char)(hex_digit(s[i + 1]) << 4 | hex_digit(s[i + 2]));
 			i += 2;
 			break;
 		default:
@@ -492,8 +482,8 @@ int trace_fields(const char *s, size_t len, struct trace_field *f,
 				if (i + 1 < len && (s[i + 1] == '"' || s[i + 1] == '\\')) {
 					i++;
 				} else if (i + 5 < len && s[i + 1] == 'u' &&
-					   hexval(s[i + 2]) >= 0 && hexval(s[i + 3]) >= 0 &&
-					   hexval(s[i + 4]) >= 0 && hexval(s[i + 5]) >= 0) {
+					   hex_digit(s[i + 2]) >= 0 && hex_digit(s[i + 3]) >= 0 &&
+					   hex_digit(s[i + 4]) >= 0 && hex_digit(s[i + 5]) >= 0) {
 					i += 5;
 				} else {
 					*why = "bad escape in a quoted value (known: \\\" \\\\ \\uXXXX)";
@@ -581,10 +571,10 @@ bool trace_event_str(const char *s, const char *key, char *buf, size_t len)
 		char c = v->val[i];
 
 		if (c == '\\' && i + 1 < end && v->val[i + 1] == 'u' && i + 5 < end) {
-			unsigned u = (unsigned)(hexval(v->val[i + 2]) << 12 |
-						hexval(v->val[i + 3]) << 8 |
-						hexval(v->val[i + 4]) << 4 |
-						hexval(v->val[i + 5]));
+			unsigned u = (unsigned)(hex_digit(v->val[i + 2]) << 12 |
+						hex_digit(v->val[i + 3]) << 8 |
+						hex_digit(v->val[i + 4]) << 4 |
+						hex_digit(v->val[i + 5]));
 
 			c = u < 0x80 ? (char)u : '?';
 			i += 5;
