@@ -899,7 +899,7 @@ static int setup(struct emu *e, const struct emu_opts *o, const char *path)
 	uint64_t heap_lo, heap_hi, start;
 
 	if (!preset) {
-		fprintf(stderr, "armdbg: unknown CPU '%s'\n", o->cpu);
+		fprintf(e->err, "armdbg: unknown CPU '%s'\n", o->cpu);
 		return EMU_EXIT_USAGE;
 	}
 	e->cfg = *preset;
@@ -908,7 +908,7 @@ static int setup(struct emu *e, const struct emu_opts *o, const char *path)
 	e->cfg.vhe = e->cfg.vhe && o->el2;
 	e->cfg.vmid16 = e->cfg.vmid16 && o->el2;
 	if (ad_config_validate(&e->cfg, &why)) {
-		fprintf(stderr, "armdbg: CPU %s: %s\n", o->cpu, why);
+		fprintf(e->err, "armdbg: CPU %s: %s\n", o->cpu, why);
 		return EMU_EXIT_USAGE;
 	}
 	ad_state_init(&e->st, &e->cfg);
@@ -922,22 +922,22 @@ static int setup(struct emu *e, const struct emu_opts *o, const char *path)
 	e->out = o->out ? o->out : stdout;
 	why = irq_check_inputs(o->inputs, o->ninputs);
 	if (why) {
-		fprintf(stderr, "armdbg: %s\n", why);
+		fprintf(e->err, "armdbg: %s\n", why);
 		return EMU_EXIT_USAGE;
 	}
 	if (o->ninputs && !o->inputs) {
-		fprintf(stderr, "armdbg: inputs missing\n");
+		fprintf(e->err, "armdbg: inputs missing\n");
 		return EMU_EXIT_USAGE;
 	}
 	irq_init(e, o);
 
 	file = emu_read_file(path, EMU_MAX_FILE_BYTES, &len, err, sizeof(err));
 	if (!file) {
-		fprintf(stderr, "armdbg: %s\n", err);
+		fprintf(e->err, "armdbg: %s\n", err);
 		return EMU_EXIT_IMAGE;
 	}
 	if (elf_load(file, len, e->ram_base, e->ram_size, &img, err, sizeof(err))) {
-		fprintf(stderr, "armdbg: %s: %s\n", path, err);
+		fprintf(e->err, "armdbg: %s: %s\n", path, err);
 		free(file);
 		return EMU_EXIT_IMAGE;
 	}
@@ -945,7 +945,7 @@ static int setup(struct emu *e, const struct emu_opts *o, const char *path)
 	e->u = ucs_open(ucs_cpu_for(o->cpu), e->ram_base, e->ram_size, true,
 			err, sizeof(err));
 	if (!e->u) {
-		fprintf(stderr, "armdbg: %s\n", err);
+		fprintf(e->err, "armdbg: %s\n", err);
 		free(file);
 		return EMU_EXIT_INTERNAL;
 	}
@@ -955,7 +955,7 @@ static int setup(struct emu *e, const struct emu_opts *o, const char *path)
 		const struct elf_segment *s = &img.seg[i];
 
 		if (uc_mem_write(e->uc, s->paddr, s->data, s->filesz) != UC_ERR_OK) {
-			fprintf(stderr, "armdbg: %s: cannot load segment %u\n",
+			fprintf(e->err, "armdbg: %s: cannot load segment %u\n",
 				path, s->phdr);
 			free(file);
 			return EMU_EXIT_IMAGE;
@@ -969,13 +969,13 @@ static int setup(struct emu *e, const struct emu_opts *o, const char *path)
 		    o->preload_addr - e->ram_base > e->ram_size - o->preload_len ||
 		    uc_mem_write(e->uc, o->preload_addr, o->preload,
 				 o->preload_len) != UC_ERR_OK) {
-			fprintf(stderr, "armdbg: preload of %zu bytes at 0x%" PRIx64
+			fprintf(e->err, "armdbg: preload of %zu bytes at 0x%" PRIx64
 				" is outside RAM\n", o->preload_len, o->preload_addr);
 			return EMU_EXIT_USAGE;
 		}
 	}
 	if (irq_map_mmio(e)) {
-		fprintf(stderr, "armdbg: cannot map the GIC\n");
+		fprintf(e->err, "armdbg: cannot map the GIC\n");
 		return EMU_EXIT_INTERNAL;
 	}
 
@@ -991,13 +991,13 @@ static int setup(struct emu *e, const struct emu_opts *o, const char *path)
 	env.stack_limit = heap_lo;
 	env.cycles_per_cs = CYCLES_PER_CS;
 	if (sh_init(&e->sh, &env, err, sizeof(err))) {
-		fprintf(stderr, "armdbg: semihosting: %s\n", err);
+		fprintf(e->err, "armdbg: semihosting: %s\n", err);
 		return EMU_EXIT_INTERNAL;
 	}
 
 	e->dis = disasm_open();
 	if (!e->dis) {
-		fprintf(stderr, "armdbg: cannot open Capstone\n");
+		fprintf(e->err, "armdbg: cannot open Capstone\n");
 		return EMU_EXIT_INTERNAL;
 	}
 	if (o->log_file) {
@@ -1005,7 +1005,7 @@ static int setup(struct emu *e, const struct emu_opts *o, const char *path)
 	} else if (o->log_path) {
 		e->log = fopen(o->log_path, "w");
 		if (!e->log) {
-			fprintf(stderr, "armdbg: %s: %s\n", o->log_path, strerror(errno));
+			fprintf(e->err, "armdbg: %s: %s\n", o->log_path, strerror(errno));
 			return EMU_EXIT_USAGE;
 		}
 		/* A run killed at 2 a.m. must still leave its log behind. */
@@ -1023,7 +1023,7 @@ static int setup(struct emu *e, const struct emu_opts *o, const char *path)
 			UC_ARM64_INS_MSR) ||
 	    uc_hook_add(e->uc, &e->h_sys, UC_HOOK_INSN, (void *)sys_hook, e, 1, 0,
 			UC_ARM64_INS_SYS)) {
-		fprintf(stderr, "armdbg: cannot install the Unicorn hooks\n");
+		fprintf(e->err, "armdbg: cannot install the Unicorn hooks\n");
 		return EMU_EXIT_INTERNAL;
 	}
 	update_hooks(e);
@@ -1031,7 +1031,7 @@ static int setup(struct emu *e, const struct emu_opts *o, const char *path)
 	/* Cold reset: EL1h (EL2h with --el2), DAIF masked, MMU off. */
 	if (ucs_set_el(e->u, ucs_pstate_mode(e->st.pe.el, true) | UCS_PSTATE_DAIF,
 		       start) != UCS_OK) {
-		fprintf(stderr, "armdbg: cannot enter EL%u: %s\n", e->st.pe.el,
+		fprintf(e->err, "armdbg: cannot enter EL%u: %s\n", e->st.pe.el,
 			ucs_error(e->u));
 		return EMU_EXIT_INTERNAL;
 	}
@@ -1133,11 +1133,12 @@ int emu_run_image(const struct emu_opts *o, const char *image_path)
 	int status;
 
 	if (!e) {
-		fprintf(stderr, "armdbg: out of memory\n");
+		fprintf(o->err ? o->err : stderr, "armdbg: out of memory\n");
 		return EMU_EXIT_INTERNAL;
 	}
+	e->err = o->err ? o->err : stderr;
 	if (ucs_selftest(err, sizeof(err)) < 0) {
-		fprintf(stderr, "armdbg: refusing to run: %s\n", err);
+		fprintf(e->err, "armdbg: refusing to run: %s\n", err);
 		free(e);
 		return EMU_EXIT_INTERNAL;
 	}
@@ -1192,7 +1193,7 @@ int emu_run_image(const struct emu_opts *o, const char *image_path)
 	if (!status) {
 		status = e->status;
 		if (e->msg[0])
-			fprintf(stderr, "armdbg: %s\n", e->msg);
+			fprintf(e->err, "armdbg: %s\n", e->msg);
 	}
 	if (o->final) {
 		memset(o->final, 0, sizeof(*o->final));

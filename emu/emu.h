@@ -77,6 +77,7 @@ struct emu_opts {
 	FILE *log_file;          /* if set: the log goes here (not closed); wins over log_path */
 	enum ev_format log_format;
 	FILE *out;               /* guest output; NULL: stdout */
+	FILE *err;               /* emulator messages ("armdbg: ..."); NULL: stderr */
 	uint64_t max_insns;
 	struct ad_policies pol;
 	/* Virtual time: cycles per counter tick, extra cycles of an exception entry / ERET. */
@@ -115,7 +116,7 @@ uint8_t *emu_read_file(const char *path, size_t max, size_t *len, char *err,
 
 /*
  * Run @image_path to completion.  Guest output goes to o->out (stdout),
- * emulator messages to stderr.  Returns the process exit status: the
+ * emulator messages to o->err (stderr).  Returns the process exit status: the
  * guest's exit code, or one of the EMU_EXIT_* values.
  */
 int emu_run_image(const struct emu_opts *o, const char *image_path);

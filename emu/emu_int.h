@@ -149,6 +149,7 @@ struct emu {
 	uint64_t mmio_base;
 	bool rehook;         /* stopped to change the hooks (update_hooks) */
 	FILE *out;           /* guest output */
+	FILE *err;           /* emulator messages */
 
 	/* How the run ends. */
 	bool done;

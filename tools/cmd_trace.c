@@ -321,6 +321,10 @@ static int convert_inputs(const struct trace *t, const char *fname,
 	return 0;
 }
 
+/* The emulator's messages ("armdbg: ...") of the last run_scenario(). */
+static char *emu_msgs;
+static size_t emu_msgs_len;
+
 /*
  * Run the scenario @cfg (with @inputs) on @image_path and fill the outcome
  * of @out (status, output, events, cycles, insns, final registers and
@@ -332,15 +336,19 @@ static int run_scenario(const struct trace *cfg, const struct emu_input *inputs,
 	struct emu_final *fin = calloc(1, sizeof(*fin));
 	char *logbuf = NULL, *outbuf = NULL;
 	size_t loglen = 0, outlen = 0, pos, n;
-	FILE *log = NULL, *gout = NULL;
+	FILE *log = NULL, *gout = NULL, *emsg = NULL;
 	struct emu_opts o;
 	const char *nl;
 	unsigned i;
 	int rc = -1;
 
+	free(emu_msgs);
+	emu_msgs = NULL;
+	emu_msgs_len = 0;
 	log = open_memstream(&logbuf, &loglen);
 	gout = open_memstream(&outbuf, &outlen);
-	if (!fin || !log || !gout) {
+	emsg = open_memstream(&emu_msgs, &emu_msgs_len);
+	if (!fin || !log || !gout || !emsg) {
 		fputs("armdbg: out of memory\n", stderr);
 		goto out;
 	}
@@ -358,15 +366,16 @@ static int run_scenario(const struct trace *cfg, const struct emu_input *inputs,
 	o.log_file = log;
 	o.log_format = EV_TEXT;
 	o.out = gout;
+	o.err = emsg;
 	o.final = fin;
 
 	out->status = emu_run_image(&o, image_path);
-	if (fclose(log) | fclose(gout)) {
-		log = gout = NULL;
+	if (fclose(log) | fclose(gout) | fclose(emsg)) {
+		log = gout = emsg = NULL;
 		fputs("armdbg: out of memory capturing the run\n", stderr);
 		goto out;
 	}
-	log = gout = NULL;
+	log = gout = emsg = NULL;
 
 	if (trace_add_output(out, outbuf, outlen))
 		goto oom;
@@ -401,6 +410,8 @@ out:
 		fclose(log);
 	if (gout)
 		fclose(gout);
+	if (emsg)
+		fclose(emsg);
 	free(logbuf);
 	free(outbuf);
 	free(fin);
@@ -626,6 +637,9 @@ int cmd_record(int argc, char **argv)
 		rc = 1;
 		goto out;
 	}
+	/* What `armdbg run` would have said about the run. */
+	if (emu_msgs_len)
+		fwrite(emu_msgs, 1, emu_msgs_len, stderr);
 	if (act.status == EMU_EXIT_IMAGE || act.status == EMU_EXIT_INTERNAL) {
 		fprintf(stderr, "armdbg: record: the run failed (exit status %d): no trace written\n",
 			act.status);
@@ -998,9 +1012,18 @@ static void check_status(struct out *o, struct tally *t, const struct trace *exp
 
 	snprintf(desc, sizeof(desc), "exit status %d", exp->status);
 	if (exp->status != act->status) {
+		size_t pos, n;
+
 		diag(o, "exit status: expected %d%s, actual %d%s (trace line %u)", exp->status,
 		     exit_name(exp->status), act->status, exit_name(act->status),
 		     exp->line[TK_STATUS]);
+		/* The emulator's own message says why a run stopped. */
+		for (pos = 0; pos < emu_msgs_len; pos += n + 1) {
+			const char *nl = memchr(emu_msgs + pos, '\n', emu_msgs_len - pos);
+
+			n = nl ? (size_t)(nl - (emu_msgs + pos)) : emu_msgs_len - pos;
+			diag(o, "emulator: %.*s", (int)n, emu_msgs + pos);
+		}
 		result(o, t, 1, desc, NULL);
 		return;
 	}
