@@ -229,8 +229,9 @@ int ad_effective_bt(const struct ad_state *s, unsigned n)
 	bool ctx_type = bt != 0 && bt != 1 && bt != 4 && bt != 5;
 	bool reserved = false;
 
+	/* 011x, 11xx: CONTEXTIDR_EL1/EL2 types, need VHE or Debugv8p2 */
 	if ((bt & 0xe) == 0x6 || (bt & 0xc) == 0xc)
-		reserved |= !c->vhe; /* 011x, 11xx: CONTEXTIDR_EL1/EL2 types */
+		reserved |= !c->vhe && c->debugver < AD_DEBUGVER_V8P2;
 	if ((bt & 0xe) == 0x4)
 		reserved |= !c->bwe; /* 010x: address mismatch, see docs/ */
 	if (bt & 0x8)
@@ -320,12 +321,14 @@ static bool bp_value_match(const struct ad_state *s, unsigned n, uint64_t pc,
 	match_cid = (bt & 0xe) == 0x2;       /* 001x */
 	match_cid1 = (bt & 0xe) == 0xa || (bt & 0x6) == 0x6; /* 101x, x11x */
 	match_cid2 = (bt & 0xc) == 0xc;      /* 11xx */
-	linking = bt & 1;
+	/* linking_enabled: 0x11, 1xx1 (no address type without FEAT_ABLE) */
+	linking = (bt & 0x3) == 0x3 || (bt & 0x9) == 0x9;
 
 	if (linked_to && !linking)
 		return false;
 	if (!linked_to && linking && !match_addr)
 		return false;
+	/* Reachable only with FEAT_ABLE (an address type with linking). */
 	if (linked_to && match_addr)
 		return ad_policy(s, AD_POL_BPLINKEDADDRMATCH) ==
 		       AD_BPLINKEDADDRMATCH_MATCH;
@@ -335,10 +338,12 @@ static bool bp_value_match(const struct ad_state *s, unsigned n, uint64_t pc,
 		return false;
 	if (mask) {
 		/*
-		 * Unpredictable_BPMASK: a mask with a context type, or with BAS
+		 * Unpredictable_BPMASK: a mask with a Context ID type (not a
+		 * VMID-only one, AArch64.BreakpointValueMatch), or with BAS
 		 * selecting halfwords; "no match" leaves the breakpoint out.
 		 */
-		if (!match_addr || (bas != 0xf && s->cfg->aarch32_el1)) {
+		if (match_cid || match_cid1 || match_cid2 ||
+		    (bas != 0xf && s->cfg->aarch32_el1)) {
 			unsigned c = ad_policy(s, AD_POL_WPMASKANDBAS);
 
 			if (c == AD_WPMASKANDBAS_NOMATCH)
@@ -388,9 +393,10 @@ static bool bp_match(const struct ad_state *s, unsigned n, uint64_t pc, bool *mi
 	match = bp_value_match(s, n, pc, false, &vmis);
 	/*
 	 * With AArch32 a breakpoint can select only the second halfword of
-	 * the instruction (BAS=0b1100): Unpredictable_BPMATCHHALF.
+	 * the instruction (BAS=0b1100): Unpredictable_BPMATCHHALF, for the
+	 * address types 0x0x (a mismatch breakpoint's range too).
 	 */
-	if (!match && bt >= 0 && (bt & 0xe) == 0 && s->cfg->aarch32_el1 &&
+	if (!match && bt >= 0 && (bt & 0xa) == 0 && s->cfg->aarch32_el1 &&
 	    bp_value_match(s, n, pc + 2, false, NULL))
 		match = ad_policy(s, AD_POL_BPMATCHHALF) == AD_BPMATCHHALF_MATCH;
 	if (!match && !vmis)

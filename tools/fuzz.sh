@@ -8,26 +8,28 @@
 #   tools/fuzz.sh HARNESS [SECONDS]   one campaign (default 600 s), with
 #                                     progress every FUZZ_PROGRESS (10) s
 #   tools/fuzz.sh --ci                every harness for FUZZ_SECONDS (60) s
-#                                     from its seed corpus; any crash fails
+#                                     (e2e: FUZZ_E2E_SECONDS, 30 s) from its
+#                                     seed corpus, FUZZ_CI_PARALLEL (2) at
+#                                     a time; any crash or disagreement fails
 #
 # Environment: FUZZ_CC (clang), FUZZ_BUILD_DIR (build-fuzz), FUZZ_SECONDS,
-# FUZZ_PROGRESS, FUZZ_TIMEOUT (per-input limit, 10 s), FUZZ_JOBS (> 1:
-# libFuzzer fork mode, which also keeps going after a crash),
-# FUZZ_ARGS (extra libFuzzer flags).
+# FUZZ_E2E_SECONDS, FUZZ_CI_PARALLEL, FUZZ_PROGRESS, FUZZ_TIMEOUT
+# (per-input limit, 10 s), FUZZ_JOBS (> 1: libFuzzer fork mode, which also
+# keeps going after a crash), FUZZ_ARGS (extra libFuzzer flags).
 #
 # A campaign's growing corpus is build-fuzz/corpus/HARNESS/ (the seeds in
 # tests/fuzz/corpus/HARNESS/ are read, never written); crashes go to
 # build-fuzz/artifacts/HARNESS/.  After a model or sysreg campaign the
 # script replays both corpora through a coverage build and prints which
 # policies (Unpredictable_* and IMPLEMENTATION DEFINED choices) the corpus
-# made the model consult.
+# made the model consult, and the source coverage of model/ they reached.
 set -eu
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${FUZZ_BUILD_DIR:-$root/build-fuzz}
 cc=${FUZZ_CC:-clang}
 fuzzdir=$root/tests/fuzz
-all_harnesses="model sysreg elf explain"
+all_harnesses="model sysreg elf explain trace e2e"
 
 die() {
 	echo "fuzz.sh: $*" >&2
@@ -39,7 +41,8 @@ usage() {
 usage: tools/fuzz.sh HARNESS [SECONDS]   run one campaign (default 600 s)
        tools/fuzz.sh --list              list the harnesses
        tools/fuzz.sh --ci                run every harness for \$FUZZ_SECONDS
-                                         (default 60) s; fail on any crash
+                                         (default 60; e2e \$FUZZ_E2E_SECONDS,
+                                         30) s; fail on any crash
 EOF
 }
 
@@ -49,6 +52,8 @@ describe() {
 	sysreg) echo "MSR/MRS access checks and register legalisation" ;;
 	elf) echo "the ELF loader (emu/elf.c)" ;;
 	explain) echo "armdbg's argument parsing (explain, policies, numbers)" ;;
+	trace) echo "the trace-file parser (tools/trace.c)" ;;
+	e2e) echo "end to end: the emulator running a fixed guest on fuzzed debug registers" ;;
 	esac
 }
 
@@ -64,7 +69,9 @@ available() {
 	done
 }
 
-# Configure build-fuzz/ with clang and build the libFuzzer targets.
+# Configure build-fuzz/ with clang and build the libFuzzer targets of the
+# harnesses @...; sets $built to those that exist in this configuration
+# (e2e needs the emulator and aarch64-linux-gnu-gcc).
 build_targets() {
 	command -v "$cc" >/dev/null 2>&1 || die "$cc not found (FUZZ_CC)"
 	mkdir -p "$build"
@@ -75,10 +82,19 @@ build_targets() {
 		cat "$build/configure.log" >&2
 		die "configure failed"
 	fi
+	cmake --build "$build" --target help >"$build/targets.log" 2>&1 || true
 	targets=
+	built=
 	for h in "$@"; do
-		targets="$targets --target fuzz_$h"
+		if grep -q "[ .:]fuzz_$h\$" "$build/targets.log"; then
+			targets="$targets --target fuzz_$h"
+			built="$built $h"
+		else
+			echo "fuzz.sh: $h: not in this configuration (see" \
+				"$build/configure.log): skipped"
+		fi
 	done
+	[ -n "$built" ] || die "none of the harnesses can be built"
 	# shellcheck disable=SC2086 # one word per target
 	if ! cmake --build "$build" $targets -j "$(nproc 2>/dev/null || echo 2)" \
 		>"$build/build.log" 2>&1; then
@@ -215,6 +231,13 @@ policy_report() {
 		fi
 	done
 	echo "fuzz.sh: $h: $(wc -l <"$cov/$h.policies" | tr -d ' ') policies exercised"
+	# The TOTAL row: regions, missed, cover, functions ..., lines, missed, cover.
+	"$llvmcov" report "$cov/fuzz_${h}_cov" -instr-profile="$cov/$h.profdata" \
+		"$root"/model/*.c 2>/dev/null | awk -v h="$h" '$1 == "TOTAL" {
+			printf "fuzz.sh: %s: source coverage of model/*.c: " \
+				"regions %s, functions %s, lines %s, branches %s\n",
+				h, $4, $7, $10, $13
+		}'
 }
 
 [ $# -ge 1 ] || { usage >&2; exit 2; }
@@ -235,19 +258,43 @@ case $1 in
 --ci)
 	[ $# -eq 1 ] || die "--ci takes no arguments (use FUZZ_SECONDS)"
 	secs=${FUZZ_SECONDS:-60}
+	e2e_secs=${FUZZ_E2E_SECONDS:-30}
+	par=${FUZZ_CI_PARALLEL:-2}
 	hs=$(available)
 	[ -n "$hs" ] || die "no harness sources in $fuzzdir"
 	# shellcheck disable=SC2086 # one word per harness
 	build_targets $hs
 	failed=
-	for h in $hs; do
-		run_campaign "$h" "$secs" || failed="$failed $h"
+	# shellcheck disable=SC2086 # one word per harness
+	set -- $built
+	# $par campaigns at a time, each on its own core; their output is
+	# printed when the group ends.
+	while [ $# -gt 0 ]; do
+		group=
+		n=0
+		while [ $# -gt 0 ] && [ "$n" -lt "$par" ]; do
+			group="$group $1"
+			n=$((n + 1))
+			shift
+		done
+		for h in $group; do
+			t=$secs
+			[ "$h" = e2e ] && t=$e2e_secs
+			run_campaign "$h" "$t" >"$build/ci_$h.out" 2>&1 &
+			eval "pid_$h=\$!"
+		done
+		for h in $group; do
+			rc=0
+			eval "wait \"\$pid_$h\"" || rc=$?
+			cat "$build/ci_$h.out"
+			[ "$rc" -eq 0 ] || failed="$failed $h"
+		done
 	done
 	if [ -n "$failed" ]; then
 		echo "fuzz.sh: FAILED:$failed"
 		exit 1
 	fi
-	echo "fuzz.sh: all harnesses clean ($hs)"
+	echo "fuzz.sh: all harnesses clean (${built# })"
 	;;
 -*)
 	usage >&2

@@ -15,6 +15,8 @@ packages=(
 	binutils-aarch64-linux-gnu
 	qemu-system-arm
 	clang
+	libclang-rt-14-dev	# libFuzzer (tools/fuzz.sh)
+	llvm			# llvm-cov, llvm-profdata (tools/fuzz.sh reports)
 )
 
 is_installed() {

@@ -9,11 +9,27 @@
  * accesses, BRKs, the software-step state, exception returns and the
  * enable function.  Each operation's outcome from the model (model/) is
  * compared with tests/fuzz/oracle.c, written separately from the Arm
- * pseudocode.  The whole input is run once with the decoded policy
- * vector and once more for every other permitted choice of every policy,
- * so that each CONSTRAINED UNPREDICTABLE choice is checked.
+ * pseudocode.  Any disagreement prints a readable report to stderr and
+ * aborts.
  *
- * Any disagreement prints a readable report to stderr and aborts.
+ * The policy sweep.  Every operation (and the enable-function sweep and
+ * the step state, which every input checks first) is checked
+ *  1. under the input's policy vector V, noting which policies the oracle
+ *     read while deciding it (or_policies_read());
+ *  2. for each policy p the oracle read, under every other permitted
+ *     choice of p (V with p changed, one policy at a time);
+ *  3. once under V with every policy the oracle did not read changed to
+ *     its next choice (modulo its number of choices).
+ * The oracle is deterministic and reads the vector only through its
+ * policy accessor, so a run that did not read p takes the same path, and
+ * gives the same verdict, whatever p is: (2) is every run of the full
+ * one-policy-at-a-time sweep whose oracle verdict can differ from (1).
+ * What the other runs of the full sweep would test is that the model does
+ * not depend on a policy the oracle did not read; (3) tests that for all
+ * of them at once, and since V comes from the input bytes, "the next
+ * choice" is every choice across inputs.  The register file is built once
+ * per input (see build()); the sweep changes the vector the decision
+ * functions read.
  *
  * Input layout (missing bytes read as zero):
  *   u8 preset, u8 tweaks (bit0 no EL2, bit1 no EL3, bit2 no AArch32 EL1),
@@ -71,6 +87,9 @@ struct entry {
 	uint64_t ctrl, val;
 };
 
+/* One operation; OP_ENABLE_ALL and OP_STEP_STATE are not in the input. */
+enum { OP_ENABLE_ALL = 256, OP_STEP_STATE };
+
 struct op {
 	unsigned kind;
 	uint64_t a;
@@ -80,6 +99,7 @@ struct op {
 /* The decoded input, independent of the policy vector. */
 struct input {
 	struct ad_config cfg;
+	unsigned cfg_key;        /* preset and effective tweaks */
 	struct ad_policies pol;
 	unsigned el;
 	uint8_t pstate, security, locks, vs;
@@ -89,21 +109,35 @@ struct input {
 	struct op ops[MAX_OPS];
 };
 
-/* For the report. */
-static const uint8_t *cur_data;
-static size_t cur_size;
-static const char *cur_op = "";
-static char cur_op_buf[256];
+static unsigned nchoices[AD_POL__COUNT];
 
-static void decode_config(struct reader *r, struct ad_config *cfg)
+/* ---- what is being checked, for the report (formatted on failure only) ---- */
+
+enum what { W_NONE, W_ENABLE, W_ENABLE_AT, W_STEP, W_FETCH, W_ACCESS,
+	    W_ERET, W_BRK };
+
+static struct {
+	const uint8_t *data;
+	size_t size;
+	enum what what;
+	uint64_t a;
+	unsigned el, sec, mask;
+	struct ad_access acc;
+	/* The sweep step: -1 the input's vector, -2 the unread policies changed. */
+	int sweep_pol;
+} cur;
+
+static void decode_config(struct reader *r, struct ad_config *cfg,
+			  unsigned *key)
 {
-	unsigned count = 0, idx = rd8(r), tweaks = rd8(r);
+	unsigned count = 0, idx = rd8(r), tweaks = rd8(r) & 7;
 	const struct ad_config *base;
 	const char *why;
 
 	while (ad_config_preset_at(count))
 		count++;
-	base = ad_config_preset_at(idx % count);
+	idx %= count;
+	base = ad_config_preset_at(idx);
 	*cfg = *base;
 	if (tweaks & 1) {
 		cfg->el2 = false;
@@ -114,8 +148,11 @@ static void decode_config(struct reader *r, struct ad_config *cfg)
 		cfg->el3 = false;
 	if (tweaks & 4)
 		cfg->aarch32_el1 = false;
-	if (ad_config_validate(cfg, &why) != 0)
+	if (ad_config_validate(cfg, &why) != 0) {
 		*cfg = *base;
+		tweaks = 0;
+	}
+	*key = idx * 8 + tweaks;
 }
 
 static void decode(const uint8_t *data, size_t size, struct input *in)
@@ -124,9 +161,9 @@ static void decode(const uint8_t *data, size_t size, struct input *in)
 	unsigned i;
 
 	memset(in, 0, sizeof(*in));
-	decode_config(&r, &in->cfg);
+	decode_config(&r, &in->cfg, &in->cfg_key);
 	for (i = 0; i < AD_POL__COUNT; i++)
-		in->pol.choice[i] = rd8(&r) % ad_policy_desc(i)->nchoices;
+		in->pol.choice[i] = rd8(&r) % nchoices[i];
 	in->el = rd8(&r) % 4;
 	in->pstate = rd8(&r);
 	in->security = rd8(&r);
@@ -160,18 +197,73 @@ static void decode(const uint8_t *data, size_t size, struct input *in)
 	}
 }
 
-/* Build the state a real PE would hold for @in under policies @pol. */
-static void build(struct ad_state *s, const struct input *in,
-		  const struct ad_policies *pol)
+/* ---- building the state ---- */
+
+/*
+ * The policies the register write path (model/regs.c: cold reset,
+ * legalisation) consults.  The register file is built under the input's
+ * choices of these and the defaults of all the others, so the cold-reset
+ * cache below is keyed on everything the reset depends on.  A policy
+ * regs.c starts to consult belongs here (until then the file is built as
+ * a PE with that policy at its default would hold it).
+ */
+static const enum ad_policy_id build_policies[] = {
+	AD_POL_RESET_UNKNOWN, AD_POL_BAS_READBACK, AD_POL_DLK_WITHOUT_OSLK,
+};
+#define NBUILD (sizeof(build_policies) / sizeof(build_policies[0]))
+
+/*
+ * Cold-reset register files by (configuration, build policies): a cold
+ * reset legalises every register of 64 breakpoints and watchpoints, by far
+ * the most expensive step of an input.  Direct-mapped; a collision
+ * recomputes.
+ */
+#define RESET_SLOTS 512
+
+struct reset_slot {
+	unsigned key; /* 0: empty */
+	struct ad_regs r;
+};
+
+static struct reset_slot reset_cache[RESET_SLOTS];
+
+static void cold_reset(struct ad_state *s, unsigned cfg_key)
+{
+	unsigned key = cfg_key, i;
+	struct reset_slot *slot;
+
+	for (i = 0; i < NBUILD; i++)
+		key = key * nchoices[build_policies[i]] +
+		      s->pol.choice[build_policies[i]];
+	key++;
+	slot = &reset_cache[key % RESET_SLOTS];
+	if (slot->key == key) {
+		s->r = slot->r;
+		return;
+	}
+	ad_cold_reset(s);
+	slot->key = key;
+	slot->r = s->r;
+}
+
+/*
+ * Build the state a real PE would hold for @in: cold reset and register
+ * writes under the build vector (the input's choices of build_policies,
+ * the defaults otherwise), then the input's vector for the decisions.
+ */
+static void build(struct ad_state *s, const struct input *in)
 {
 	const struct ad_config *c = &in->cfg;
 	unsigned i;
 
-	/* ad_state_init(), but with this vector's policies from the start. */
+	/* ad_state_init(), but with the build vector from the start. */
 	memset(s, 0, sizeof(*s));
 	s->cfg = c;
-	s->pol = *pol;
-	ad_cold_reset(s);
+	ad_policies_default(&s->pol);
+	for (i = 0; i < NBUILD; i++)
+		s->pol.choice[build_policies[i]] =
+			in->pol.choice[build_policies[i]];
+	cold_reset(s, in->cfg_key);
 
 	s->r.scr_el3 = c->el3 ? (in->security & 1) : 0;
 	s->pe.el = in->el;
@@ -215,6 +307,7 @@ static void build(struct ad_state *s, const struct input *in,
 		ad_reg_write(s, AD_REG_DBGWCR, in->wp[i].n, in->wp[i].ctrl);
 		ad_reg_write(s, AD_REG_DBGWVR, in->wp[i].n, in->wp[i].val);
 	}
+	s->pol = in->pol;
 }
 
 /* ---- the report ---- */
@@ -267,17 +360,70 @@ static void print_input(void)
 {
 	size_t i;
 
-	fprintf(stderr, "input (%zu bytes):", cur_size);
-	for (i = 0; i < cur_size && i < 1024; i++)
-		fprintf(stderr, "%s%02x", i % 32 ? "" : "\n  ", cur_data[i]);
+	fprintf(stderr, "input (%zu bytes):", cur.size);
+	for (i = 0; i < cur.size && i < 1024; i++)
+		fprintf(stderr, "%s%02x", i % 32 ? "" : "\n  ", cur.data[i]);
 	fprintf(stderr, "\n");
+}
+
+static const char *const acc_names[] = {
+	"load", "store", "atomic", "load-exclusive", "store-exclusive",
+	"DC ZVA", "DC IVAC",
+};
+
+static void print_operation(const struct ad_state *s)
+{
+	const struct ad_access *a = &cur.acc;
+
+	fprintf(stderr, "operation: ");
+	switch (cur.what) {
+	case W_ENABLE:
+		fprintf(stderr, "enable function sweep\n");
+		break;
+	case W_ENABLE_AT:
+		fprintf(stderr, "enable function from EL%u %s, mask (PSTATE.D) "
+			"%u\n", cur.el, cur.sec ? "Secure" : "Non-secure",
+			cur.mask);
+		break;
+	case W_STEP:
+		fprintf(stderr, "software-step state / CheckSoftwareStep\n");
+		break;
+	case W_FETCH:
+		fprintf(stderr, "instruction fetch at %#" PRIx64 "\n", cur.a);
+		break;
+	case W_ACCESS:
+		fprintf(stderr, "%s%s%s of %u bytes at %#" PRIx64 "\n",
+			a->unpriv ? "unprivileged " : "", acc_names[a->kind],
+			a->ex_failed ? " (failing)" : "", a->size, a->va);
+		break;
+	case W_ERET:
+		fprintf(stderr, "ERET with SPSR %#" PRIx64 "\n", cur.a);
+		break;
+	case W_BRK:
+		fprintf(stderr, "BRK #%#" PRIx64 "\n", cur.a);
+		break;
+	default:
+		fprintf(stderr, "?\n");
+		break;
+	}
+	if (cur.sweep_pol == -1) {
+		fprintf(stderr, "policy sweep: the input's policy vector\n");
+	} else if (cur.sweep_pol == -2) {
+		fprintf(stderr, "policy sweep: every policy the oracle did not "
+			"read moved to its next choice\n");
+	} else {
+		const struct ad_policy_desc *d = ad_policy_desc(cur.sweep_pol);
+
+		fprintf(stderr, "policy sweep: %s=%s\n", d->name,
+			d->choices[s->pol.choice[cur.sweep_pol]]);
+	}
 }
 
 static void fail(const struct ad_state *s, const char *what, uint64_t model,
 		 uint64_t oracle, const char *rule)
 {
 	fprintf(stderr, "\n==== fuzz_model: model and oracle disagree ====\n");
-	fprintf(stderr, "operation: %s\n", cur_op);
+	print_operation(s);
 	fprintf(stderr, "%s: model %#" PRIx64 ", oracle %#" PRIx64 "\n", what,
 		model, oracle);
 	fprintf(stderr, "rule: %s\n", rule);
@@ -293,104 +439,17 @@ static void check(const struct ad_state *s, const char *what, uint64_t model,
 		fail(s, what, model, oracle, rule);
 }
 
-static void set_op(const char *fmt_kind, uint64_t a, unsigned b, unsigned c)
-{
-	snprintf(cur_op_buf, sizeof(cur_op_buf), "%s %#" PRIx64 " (%u, %u)",
-		 fmt_kind, a, b, c);
-	cur_op = cur_op_buf;
-}
-
 /* ---- the comparisons ---- */
-
-/*
- * Model bugs this harness has found and reported, that fuzzing can be told
- * to step over (-DFUZZ_MODEL_TOLERATE_KNOWN) so that it looks for others.
- * Off by default: the harness reports them.
- */
-#ifdef FUZZ_MODEL_TOLERATE_KNOWN
-/* Known bug 1: RESLSC=unknown (LSC=0b00 as 0b11) reports WnR=1 for loads. */
-static bool known_reslsc_wnr(const struct ad_state *s, uint64_t hits)
-{
-	unsigned i;
-
-	if (s->pol.choice[AD_POL_RESLSC] != AD_RESLSC_UNKNOWN)
-		return false;
-	for (i = 0; i < s->cfg->num_wps; i++)
-		if (((hits >> i) & 1) && ((s->r.wcr[i] >> 3) & 3) == 0)
-			return true;
-	return false;
-}
-
-/*
- * Known bug 2: a FEAT_BWE mismatch breakpoint (BT=0b010x) with MASK != 0
- * and BAS != 0b1111 under WPMASKANDBAS=nomatch fires on every address.
- */
-static bool known_bpmask_mismatch(const struct ad_state *s)
-{
-	unsigned i;
-
-	if (!s->cfg->bwe ||
-	    s->pol.choice[AD_POL_WPMASKANDBAS] != AD_WPMASKANDBAS_NOMATCH)
-		return false;
-	for (i = 0; i < s->cfg->num_bps; i++) {
-		uint64_t b = s->r.bcr[i];
-
-		if (((b >> 21) & 7) == 2 && ((b >> 24) & 0x1f) != 0 &&
-		    ((b >> 5) & 0xf) != 0xf)
-			return true;
-	}
-	return false;
-}
-
-/*
- * Known bug 3: several enabled FEAT_BWE mismatch breakpoints are ORed
- * (each fires outside its own range) instead of ANDed as
- * AArch64.CheckBreakpoint does (fire only outside all their ranges).
- */
-static bool known_multi_mismatch(const struct ad_state *s)
-{
-	unsigned i, n = 0;
-
-	if (!s->cfg->bwe)
-		return false;
-	for (i = 0; i < s->cfg->num_bps; i++)
-		if ((s->r.bcr[i] & 1) && ((s->r.bcr[i] >> 21) & 7) == 2)
-			n++;
-	return n >= 2;
-}
-#else
-static bool known_reslsc_wnr(const struct ad_state *s, uint64_t hits)
-{
-	(void)s;
-	(void)hits;
-	return false;
-}
-
-static bool known_bpmask_mismatch(const struct ad_state *s)
-{
-	(void)s;
-	return false;
-}
-
-static bool known_multi_mismatch(const struct ad_state *s)
-{
-	(void)s;
-	return false;
-}
-#endif
 
 static void cmp_fetch(const struct ad_state *s, uint64_t pc)
 {
 	struct ad_debug_event m;
 	struct or_result o;
 
-	snprintf(cur_op_buf, sizeof(cur_op_buf),
-		 "instruction fetch at %#" PRIx64, pc);
-	cur_op = cur_op_buf;
+	cur.what = W_FETCH;
+	cur.a = pc;
 	m = ad_check_breakpoint(s, pc);
 	o = or_check_breakpoint(s, pc);
-	if (known_bpmask_mismatch(s) || known_multi_mismatch(s))
-		return;
 	check(s, "breakpoint hits", m.hits, o.hits,
 	      "AArch64.BreakpointMatch / AArch64.StateMatch / "
 	      "AArch64.BreakpointValueMatch");
@@ -404,10 +463,11 @@ static void cmp_fetch(const struct ad_state *s, uint64_t pc)
 	      "AArch64.BreakpointException / AArch64.ExceptionClass");
 }
 
-static const char *const acc_names[] = {
-	"load", "store", "atomic", "load-exclusive", "store-exclusive",
-	"DC ZVA", "DC IVAC",
-};
+static bool far_ok(const struct or_far_map *far, uint64_t x)
+{
+	return x >= far->base && x - far->base < far->len &&
+	       far->ok[x - far->base];
+}
 
 static void cmp_access(const struct ad_state *s, const struct ad_access *a)
 {
@@ -416,19 +476,10 @@ static void cmp_access(const struct ad_state *s, const struct ad_access *a)
 	struct or_result o;
 	uint64_t x;
 
-	snprintf(cur_op_buf, sizeof(cur_op_buf),
-		 "%s%s%s of %u bytes at %#" PRIx64, a->unpriv ? "unprivileged " : "",
-		 acc_names[a->kind], a->ex_failed ? " (failing)" : "", a->size,
-		 a->va);
-	cur_op = cur_op_buf;
+	cur.what = W_ACCESS;
+	cur.acc = *a;
 	m = ad_check_watchpoint(s, a);
 	o = or_check_watchpoint(s, a, &far);
-	if (a->kind == AD_ACC_STORE_EX && a->ex_failed &&
-	    s->pol.choice[AD_POL_STXR_FAIL_WP] == AD_STXRFAIL_NOWATCH) {
-		check(s, "watchpoint take", m.take, false,
-		      "Impdef_FailedSTXRWatchpoint");
-		return;
-	}
 	check(s, "watchpoint hits", m.hits, o.hits,
 	      "AArch64.WatchpointMatch / AArch64.StateMatch / "
 	      "AArch64.WatchpointByteMatch");
@@ -439,23 +490,19 @@ static void cmp_access(const struct ad_state *s, const struct ad_access *a)
 	check(s, "watchpoint target EL", m.target_el, o.target_el,
 	      "DebugTargetFrom");
 	check(s, "watchpoint CM", m.cm, o.cm, "AArch64.FaultSyndrome");
-	if (!known_reslsc_wnr(s, o.hits)) {
-		check(s, "watchpoint WnR", m.wnr, o.wnr,
-		      "AArch64.CheckWatchpoint (WnR from the matching "
-		      "watchpoints' LSC) / AArch64.FaultSyndrome");
-		check(s, "watchpoint ESR", m.esr, o.esr,
-		      "AArch64.WatchpointException / AArch64.FaultSyndrome");
-	}
-	if (m.far < far.base || m.far - far.base >= far.len ||
-	    !far.ok[m.far - far.base])
+	check(s, "watchpoint WnR", m.wnr, o.wnr,
+	      "AArch64.CheckWatchpoint (WnR from the matching watchpoints' "
+	      "LSC) / AArch64.FaultSyndrome");
+	check(s, "watchpoint ESR", m.esr, o.esr,
+	      "AArch64.WatchpointException / AArch64.FaultSyndrome");
+	if (!far_ok(&far, m.far))
 		fail(s, "watchpoint FAR (not a permitted address)", m.far,
 		     far.base, "D2.9.8 watchpoint FAR range");
 	if (m.far_min > m.far || m.far > m.far_max)
 		fail(s, "watchpoint FAR outside [far_min, far_max]", m.far,
 		     m.far_min, "D2.9.8 watchpoint FAR range");
 	for (x = m.far_min; ; x++) {
-		if (x < far.base || x - far.base >= far.len ||
-		    !far.ok[x - far.base])
+		if (!far_ok(&far, x))
 			fail(s, "watchpoint far_min..far_max holds a "
 			     "non-permitted address", x, far.base,
 			     "D2.9.8 watchpoint FAR range");
@@ -469,7 +516,7 @@ static void cmp_step(const struct ad_state *s)
 	struct ad_debug_event m;
 	struct or_result o;
 
-	cur_op = "software-step state / CheckSoftwareStep";
+	cur.what = W_STEP;
 	check(s, "step state", ad_step_state(s), or_step_state(s),
 	      "CheckSoftwareStep / AArch64.GenerateDebugExceptionsFrom");
 	m = ad_check_software_step(s);
@@ -486,10 +533,11 @@ static void cmp_eret(const struct ad_state *s, uint64_t spsr)
 {
 	bool legal, o;
 
+	cur.what = W_ERET;
+	cur.a = spsr;
 	o = or_debug_exception_return_ss(s, spsr, &legal);
 	if (!legal)
 		return;
-	set_op("ERET with SPSR", spsr, 0, 0);
 	check(s, "PSTATE.SS after ERET", ad_debug_exception_return_ss(s, spsr),
 	      o, "DebugExceptionReturnSS");
 }
@@ -499,7 +547,8 @@ static void cmp_brk(const struct ad_state *s, uint16_t imm)
 	struct ad_debug_event m;
 	struct or_result o;
 
-	set_op("BRK #imm", imm, 0, 0);
+	cur.what = W_BRK;
+	cur.a = imm;
 	m = ad_check_brk(s, imm);
 	o = or_check_brk(s, imm);
 	check(s, "BRK take", m.take, o.take, o.rule);
@@ -512,7 +561,7 @@ static void cmp_enable(const struct ad_state *s)
 {
 	unsigned el, sec, mask, n;
 
-	cur_op = "enable function sweep";
+	cur.what = W_ENABLE;
 	check(s, "IsSecure", ad_is_secure(s), or_is_secure(s), "IsSecure");
 	check(s, "EL2Enabled", ad_el2_enabled(s), or_el2_enabled(s),
 	      "EL2Enabled");
@@ -522,6 +571,7 @@ static void cmp_enable(const struct ad_state *s)
 		check(s, "context-aware breakpoint",
 		      ad_bp_is_context_aware(s->cfg, n), or_is_context_bp(s, n),
 		      "ContextMatchingBreakpointRange");
+	cur.what = W_ENABLE_AT;
 	for (el = 0; el < 4; el++) {
 		if ((el == 2 && !s->cfg->el2) || (el == 3 && !s->cfg->el3))
 			continue;
@@ -530,21 +580,16 @@ static void cmp_enable(const struct ad_state *s)
 				continue;
 			if ((el == 3 && !sec) || (el == 2 && sec))
 				continue;
-			snprintf(cur_op_buf, sizeof(cur_op_buf),
-				 "enable function from EL%u %s", el,
-				 sec ? "Secure" : "Non-secure");
-			cur_op = cur_op_buf;
+			cur.el = el;
+			cur.sec = sec;
+			cur.mask = 0;
 			check(s, "DebugTargetFrom", ad_debug_target_from(s, sec),
 			      or_debug_target_from(s, sec), "DebugTargetFrom");
 			for (mask = 0; mask < 2; mask++) {
 				bool o = or_generate_debug_exceptions_from(
 					s, el, sec, mask);
 
-				snprintf(cur_op_buf, sizeof(cur_op_buf),
-					 "enable function from EL%u %s, mask "
-					 "(PSTATE.D) %u", el,
-					 sec ? "Secure" : "Non-secure", mask);
-
+				cur.mask = mask;
 				check(s, "GenerateDebugExceptionsFrom (mask in bit 0)",
 				      ad_debug_exceptions_from(s, el, sec, mask) ==
 					      AD_DIS_NONE,
@@ -565,6 +610,7 @@ static void cmp_enable(const struct ad_state *s)
  *    size 1 + c % 32); 3 access near DBGWVR<b> (+ (int8)c bytes; a: kind,
  *    flags and size as b and c of op 2, in its low two bytes);
  *  4 step state; 5 ERET with SPSR a; 6 BRK #a; 7 enable sweep.
+ * OP_ENABLE_ALL and OP_STEP_STATE: the checks every input starts with.
  */
 static void run_op(const struct ad_state *s, const struct op *op)
 {
@@ -572,6 +618,14 @@ static void run_op(const struct ad_state *s, const struct op *op)
 	struct ad_access acc;
 	uint64_t pc;
 
+	if (op->kind == OP_ENABLE_ALL) {
+		cmp_enable(s);
+		return;
+	}
+	if (op->kind == OP_STEP_STATE) {
+		cmp_step(s);
+		return;
+	}
 	memset(&acc, 0, sizeof(acc));
 	switch (op->kind % 8) {
 	case 0:
@@ -599,6 +653,12 @@ static void run_op(const struct ad_state *s, const struct op *op)
 		}
 		if (acc.kind != AD_ACC_STORE_EX)
 			acc.ex_failed = false;
+		/*
+		 * No access crosses 2^64: the pseudocode splits a misaligned
+		 * access into smaller ones, and an aligned one cannot cross.
+		 */
+		if (acc.va + acc.size - 1 < acc.va)
+			acc.size = (unsigned)(0 - acc.va);
 		cmp_access(s, &acc);
 		break;
 	case 4:
@@ -616,38 +676,67 @@ static void run_op(const struct ad_state *s, const struct op *op)
 	}
 }
 
-static void run(const struct input *in, const struct ad_policies *pol)
+/* Check @op under the input's vector and sweep the policies (see the top). */
+static void sweep_op(struct ad_state *s, const struct op *op)
 {
-	static struct ad_state s;
-	unsigned i;
+	const struct ad_policies base = s->pol;
+	uint32_t read;
+	unsigned id, choice;
 
-	memset(&s, 0, sizeof(s));
-	build(&s, in, pol);
-	cmp_enable(&s);
-	cmp_step(&s);
-	for (i = 0; i < in->nop; i++)
-		run_op(&s, &in->ops[i]);
+	cur.sweep_pol = -1;
+	or_policies_clear();
+	run_op(s, op);
+	read = or_policies_read();
+	for (id = 0; id < AD_POL__COUNT; id++) {
+		if (!((read >> id) & 1))
+			continue;
+		cur.sweep_pol = (int)id;
+		for (choice = 0; choice < nchoices[id]; choice++) {
+			if (choice == base.choice[id])
+				continue;
+			s->pol.choice[id] = (uint8_t)choice;
+			run_op(s, op);
+		}
+		s->pol.choice[id] = base.choice[id];
+	}
+	if (read == (1u << AD_POL__COUNT) - 1)
+		return;
+	cur.sweep_pol = -2;
+	for (id = 0; id < AD_POL__COUNT; id++)
+		if (!((read >> id) & 1))
+			s->pol.choice[id] = (uint8_t)((base.choice[id] + 1) %
+						      nchoices[id]);
+	run_op(s, op);
+	s->pol = base;
+}
+
+static void init_once(void)
+{
+	unsigned id;
+
+	if (nchoices[0])
+		return;
+	for (id = 0; id < AD_POL__COUNT; id++)
+		nchoices[id] = ad_policy_desc(id)->nchoices;
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+	static const struct op enable_all = { OP_ENABLE_ALL, 0, 0, 0 };
+	static const struct op step_state = { OP_STEP_STATE, 0, 0, 0 };
 	static struct input in;
-	struct ad_policies pol;
-	unsigned id, choice;
+	static struct ad_state s;
+	unsigned i;
 
-	cur_data = data;
-	cur_size = size;
+	init_once();
+	cur.data = data;
+	cur.size = size;
+	cur.what = W_NONE;
 	decode(data, size, &in);
-	run(&in, &in.pol);
-	/* Every other permitted choice of every policy, one at a time. */
-	for (id = 0; id < AD_POL__COUNT; id++) {
-		for (choice = 0; choice < ad_policy_desc(id)->nchoices; choice++) {
-			if (choice == in.pol.choice[id])
-				continue;
-			pol = in.pol;
-			pol.choice[id] = (uint8_t)choice;
-			run(&in, &pol);
-		}
-	}
+	build(&s, &in);
+	sweep_op(&s, &enable_all);
+	sweep_op(&s, &step_state);
+	for (i = 0; i < in.nop; i++)
+		sweep_op(&s, &in.ops[i]);
 	return 0;
 }

@@ -4,10 +4,17 @@
  * against.  See oracle.h for what it is and which interpretations it takes.
  *
  * Written from the pseudocode, function by function; each function names
- * the Arm function it mirrors.  Register fields are read with bit-by-bit
- * helpers, address ranges are compared bit by bit and watchpoints byte by
- * byte: slow on purpose, so that it is easy to check against the text.
- * It reads struct ad_state only; it calls nothing in model/.
+ * the Arm function it mirrors.  Register fields and address ranges are
+ * read with <hi:lo> helpers that take the pseudocode's bit numbers, and
+ * watchpoints are compared byte by byte: simple rather than fast, so that
+ * it is easy to check against the text.  It reads struct ad_state only;
+ * it calls nothing in model/.
+ *
+ * Conjunctions are evaluated left to right and stop once the result is
+ * known (all the functions are pure, so this changes no verdict): a
+ * comparator whose address does not match reads no policy about its
+ * other fields, and or_policies_read() then names only the policies a
+ * verdict depends on, which is what fuzz_model.c sweeps.
  */
 #include "oracle.h"
 
@@ -37,51 +44,56 @@ static bool bit(uint64_t v, unsigned n)
 	return (v >> n) & 1;
 }
 
-/* v<hi:lo> as an unsigned number, built one bit at a time. */
+/* The mask of bits hi..lo; empty when hi < lo. */
+static uint64_t bits_mask(unsigned hi, unsigned lo)
+{
+	uint64_t upto_hi = hi >= 63 ? ~0ull : (1ull << (hi + 1)) - 1;
+
+	return hi < lo ? 0 : upto_hi & ~((1ull << lo) - 1);
+}
+
+/* v<hi:lo> as an unsigned number. */
 static unsigned field(uint64_t v, unsigned hi, unsigned lo)
 {
-	unsigned r = 0;
-	unsigned i;
-
-	for (i = hi + 1; i-- > lo;)
-		r = r * 2 + (bit(v, i) ? 1 : 0);
-	return r;
+	return (unsigned)((v & bits_mask(hi, lo)) >> lo);
 }
 
 /* a<hi:lo> == b<hi:lo> */
 static bool range_eq(uint64_t a, uint64_t b, unsigned hi, unsigned lo)
 {
-	unsigned i;
-
-	for (i = lo; i <= hi; i++)
-		if (bit(a, i) != bit(b, i))
-			return false;
-	return true;
+	return ((a ^ b) & bits_mask(hi, lo)) == 0;
 }
 
 /* IsZero(v<hi:lo>); an empty range (hi < lo) is zero. */
 static bool range_zero(uint64_t v, unsigned hi, unsigned lo)
 {
-	unsigned i;
-
-	for (i = lo; i <= hi; i++)
-		if (bit(v, i))
-			return false;
-	return true;
+	return (v & bits_mask(hi, lo)) == 0;
 }
 
+/* IsOnes(v<hi:lo>) */
 static bool range_ones(uint64_t v, unsigned hi, unsigned lo)
 {
-	unsigned i;
-
-	for (i = lo; i <= hi; i++)
-		if (!bit(v, i))
-			return false;
-	return true;
+	return (v & bits_mask(hi, lo)) == bits_mask(hi, lo);
 }
 
+/* The policies read since or_policies_clear(), bit (1 << id). */
+_Static_assert(AD_POL__COUNT < 32, "or_policies_read() is a 32-bit mask");
+static uint32_t policies_read;
+
+void or_policies_clear(void)
+{
+	policies_read = 0;
+}
+
+uint32_t or_policies_read(void)
+{
+	return policies_read;
+}
+
+/* Every policy choice the oracle makes goes through here. */
 static unsigned pol(const struct ad_state *s, enum ad_policy_id id)
 {
+	policies_read |= 1u << id;
 	return s->pol.choice[id];
 }
 
@@ -176,6 +188,21 @@ unsigned or_debug_target_from(const struct ad_state *s, bool secure)
 	return route_to_el2 ? AD_EL2 : AD_EL1;
 }
 
+/*
+ * MDSCR_EL1.KDE.  The test that the harness's disagreement report works
+ * (fuzz_model_report, tests/fuzz/CMakeLists.txt) builds a copy of the
+ * oracle with ORACLE_BREAK_KDE, which ignores it: a rule broken on purpose.
+ */
+static bool kde(const struct ad_state *s)
+{
+#ifdef ORACLE_BREAK_KDE
+	(void)s;
+	return true;
+#else
+	return bit(s->r.mdscr_el1, MDSCR_KDE);
+#endif
+}
+
 /* AArch64.GenerateDebugExceptionsFrom(from_el, secure, mask) */
 bool or_generate_debug_exceptions_from(const struct ad_state *s,
 				       unsigned from_el, bool secure,
@@ -192,7 +219,7 @@ bool or_generate_debug_exceptions_from(const struct ad_state *s,
 	else
 		enabled = true;
 	if (from_el == target)
-		enabled = enabled && bit(s->r.mdscr_el1, MDSCR_KDE) && !mask;
+		enabled = enabled && kde(s) && !mask;
 	else
 		enabled = enabled && target > from_el;
 	return enabled;
@@ -265,7 +292,7 @@ static bool wp_enabled(const struct ad_state *s, unsigned n)
 }
 
 /* BT matches the pattern @pat ("0x0x": x is don't care, bit 3 first). */
-static bool bt_is(unsigned bt, const char *pat)
+static inline bool bt_is(unsigned bt, const char *pat)
 {
 	unsigned i;
 
@@ -315,6 +342,18 @@ static unsigned ress_top(const struct ad_state *s, uint64_t xvr)
 	    pol(s, AD_POL_DBGXVR_RESS) == AD_RESS_COMPARE)
 		top = 63;
 	return top;
+}
+
+/*
+ * va<top:lsb> == xvr<top:lsb>, top as ress_top() says: the address
+ * comparison of BreakpointValueMatch and WatchpointByteMatch.  Bits
+ * [DebugAddrTop:lsb] first; the RESS choice only when they are equal.
+ */
+static bool addr_eq(const struct ad_state *s, uint64_t va, uint64_t xvr,
+		    unsigned lsb)
+{
+	return range_eq(va, xvr, debug_addr_top(s), lsb) &&
+	       range_eq(va, xvr, ress_top(s, xvr), lsb);
 }
 
 /* The VMID the PE runs with, and the one DBGBVR<n> holds (16 bits). */
@@ -400,21 +439,20 @@ static void bp_value_match(const struct ad_state *s, unsigned n,
 	if (match_addr) {
 		unsigned byte = field(va, 1, 0);
 		bool byte_select_match;
-		unsigned top = ress_top(s, bvr);
 
 		if (have_aarch32(s) && !ignore_bas)
 			byte_select_match = bit(bas, byte);
 		else
 			byte_select_match = true;
 		if (mask > 2) {
-			bvr_match = range_eq(va, bvr, top, mask) &&
-				    byte_select_match;
+			bvr_match = byte_select_match &&
+				    addr_eq(s, va, bvr, mask);
 			if (bvr_match && !range_zero(bvr, mask - 1, 2))
 				bvr_match = pol(s, AD_POL_BPMASKEDBITS) ==
 					    AD_MASKEDBITS_IGNORE;
 		} else {
-			bvr_match = range_eq(va, bvr, top, 2) &&
-				    byte_select_match;
+			bvr_match = byte_select_match &&
+				    addr_eq(s, va, bvr, 2);
 		}
 	} else if (match_cid) {
 		if (el_is_in_host(s, el))
@@ -570,23 +608,24 @@ void or_breakpoint_match(const struct ad_state *s, unsigned n, uint64_t pc,
 			 bool *val_match, bool *is_mismatch)
 {
 	uint64_t bcr = s->r.bcr[n];
-	int eff = reserved_bp_type(s, n, field(bcr, 23, 20));
-	unsigned bt = eff < 0 ? field(bcr, 23, 20) : (unsigned)eff;
-	bool enabled, linked, smatch, vmatch, vmis;
+	bool linked, smatch, vmatch, vmis;
+	unsigned bt;
+	int eff;
 
 	*val_match = false;
 	*is_mismatch = false;
+	/* Both results are ANDed with IsBreakpointEnabled(n). */
+	if (!bp_enabled(s, n))
+		return;
+	eff = reserved_bp_type(s, n, field(bcr, 23, 20));
+	bt = eff < 0 ? field(bcr, 23, 20) : (unsigned)eff;
 	/*
 	 * The pseudocode reads the raw DBGBCR.BT here; a reserved type that
 	 * "behaves as" the UNKNOWN type (0b0000) does so here too (oracle.h).
 	 */
 	if (bt_is(bt, "0x11") || bt_is(bt, "1xx1"))
 		return; /* a link target never matches by itself */
-	enabled = bp_enabled(s, n);
 	linked = bt_is(bt, "0x01");
-	smatch = state_match(s, field(bcr, 15, 14), field(bcr, 13, 13),
-			     field(bcr, 2, 1), linked, linked_number(s, bcr),
-			     true, s->pe.el, or_is_secure(s));
 	bp_value_match(s, n, pc, false, true, &vmatch, &vmis);
 	if (have_aarch32(s)) {
 		bool match_i, mis_i;
@@ -599,8 +638,14 @@ void or_breakpoint_match(const struct ad_state *s, unsigned n, uint64_t pc,
 	}
 	if (bit(pc, 1) && field(bcr, 8, 5) == 0xf && vmatch)
 		vmatch = pol(s, AD_POL_BPMATCHHALF) == AD_BPMATCHHALF_MATCH;
-	*val_match = vmatch && smatch && enabled;
-	*is_mismatch = vmis && smatch && enabled;
+	/* Both results are also ANDed with the state match. */
+	if (!vmatch && !vmis)
+		return;
+	smatch = state_match(s, field(bcr, 15, 14), field(bcr, 13, 13),
+			     field(bcr, 2, 1), linked, linked_number(s, bcr),
+			     true, s->pe.el, or_is_secure(s));
+	*val_match = vmatch && smatch;
+	*is_mismatch = vmis && smatch;
 }
 
 static uint64_t esr_of(unsigned ec, uint64_t iss)
@@ -680,16 +725,51 @@ static unsigned bas_lowest_run(unsigned bas)
 	return run;
 }
 
+/*
+ * Whatever the choices WatchpointByteMatch makes (a reserved MASK behaves
+ * as 0 or 3), its address comparison covers at least
+ * va<DebugAddrTop:max(MASK, 3)>: a byte that differs there never matches,
+ * and no policy is read for it.
+ */
+static unsigned wp_min_lsb(uint64_t wcr)
+{
+	unsigned mask = field(wcr, 28, 24);
+
+	return mask > 3 ? mask : 3;
+}
+
+/* Some byte of [lo, lo + size) agrees with @wvr in <DebugAddrTop:lsb>. */
+static bool some_byte_in_range(const struct ad_state *s, uint64_t lo,
+			       unsigned size, uint64_t wvr, unsigned lsb)
+{
+	uint64_t end = lo + size - 1, b = lo, next;
+
+	for (;;) {
+		if (range_eq(b, wvr, debug_addr_top(s), lsb))
+			return true;
+		/* The first byte of the next 2^lsb-byte block. */
+		next = (b | bits_mask(lsb - 1, 0)) + 1;
+		if (next == 0 || next > end)
+			return false;
+		b = next;
+	}
+}
+
 /* AArch64.WatchpointByteMatch(n, vaddress) */
 static bool wp_byte_match(const struct ad_state *s, unsigned n, uint64_t va)
 {
 	uint64_t wcr = s->r.wcr[n], wvr = s->r.wvr[n];
-	unsigned bottom = bit(wvr, 2) ? 2 : 3;
-	unsigned bas = field(wcr, 12, 5);
 	unsigned mask = field(wcr, 28, 24);
-	unsigned top;
-	bool byte_select_match = bit(bas, field(va, bottom - 1, 0));
-	bool wvr_match;
+	unsigned bottom, bas, sel;
+	bool byte_select_match, wvr_match;
+
+	if (!range_eq(va, wvr, debug_addr_top(s), wp_min_lsb(wcr)))
+		return false;
+	bottom = bit(wvr, 2) ? 2 : 3;
+	bas = field(wcr, 12, 5);
+	/* D2.9: with DBGWVR[2] == 1 only BAS[3:0] apply (oracle.h). */
+	sel = bottom == 2 ? field(wcr, 8, 5) : bas;
+	byte_select_match = bit(sel, field(va, bottom - 1, 0));
 
 	/*
 	 * Unpredictable_RESWPMASK.  The pseudocode resolves it after the
@@ -717,24 +797,30 @@ static bool wp_byte_match(const struct ad_state *s, unsigned n, uint64_t va)
 			byte_select_match = true;
 			break;
 		case AD_WPMASKANDBAS_APPLY_BAS:
+			/*
+			 * As policy.h documents the choice: BAS selects bytes
+			 * within each doubleword, whatever DBGWVR[2] (a bit
+			 * below the mask) says.
+			 */
+			byte_select_match = bit(bas, field(va, 2, 0));
 			break;
 		default:
 			byte_select_match = false;
 			break;
 		}
-	} else if (!bas_contiguous(bas)) {
+	} else if (!bas_contiguous(sel)) {
 		/*
 		 * Unpredictable_WPBASCONTIGUOUS: the pseudocode compares the
 		 * doubleword (bottom = 3) and lets each byte of it match or
 		 * not.  The choices pick which: the selected bytes (the BAS
-		 * bits that apply, BAS[3:0] from DBGWVR when DBGWVR[2] is 1,
-		 * as D2.9 says), the lowest run of those, all, or none.
+		 * bits that apply, BAS[3:0] when DBGWVR[2] is 1, as D2.9
+		 * says), the lowest run of those, all, or none.
 		 */
 		switch (pol(s, AD_POL_WPBASCONTIGUOUS)) {
 		case AD_WPBAS_EACH_BYTE:
 			break;
 		case AD_WPBAS_LOWEST_RUN:
-			byte_select_match = bit(bas_lowest_run(bas),
+			byte_select_match = bit(bas_lowest_run(sel),
 						field(va, bottom - 1, 0));
 			break;
 		case AD_WPBAS_WHOLE_DWORD:
@@ -747,14 +833,13 @@ static bool wp_byte_match(const struct ad_state *s, unsigned n, uint64_t va)
 			break;
 		}
 	}
-	top = ress_top(s, wvr);
 	if (mask > bottom) {
-		wvr_match = range_eq(va, wvr, top, mask);
+		wvr_match = addr_eq(s, va, wvr, mask);
 		if (wvr_match && !range_zero(wvr, mask - 1, bottom))
 			wvr_match = pol(s, AD_POL_WPMASKEDBITS) ==
 				    AD_MASKEDBITS_IGNORE;
 	} else {
-		wvr_match = range_eq(va, wvr, top, bottom);
+		wvr_match = addr_eq(s, va, wvr, bottom);
 	}
 	return wvr_match && byte_select_match;
 }
@@ -819,10 +904,6 @@ bool or_watchpoint_match(const struct ad_state *s, unsigned n,
 
 	if (!enabled)
 		return false; /* the result is FALSE whatever else matches */
-	smatch = state_match(s, field(wcr, 15, 14), field(wcr, 13, 13),
-			     field(wcr, 2, 1), bit(wcr, 20),
-			     linked_number(s, wcr), false,
-			     access_el(s, a->unpriv), or_is_secure(s));
 	access_dirs(a, &read, &write, &dc);
 	switch (effective_lsc(s, n)) {
 	case 0:
@@ -838,11 +919,18 @@ bool or_watchpoint_match(const struct ad_state *s, unsigned n,
 		ls_match = true;
 		break;
 	}
-	if (!smatch || !ls_match)
+	if (!ls_match ||
+	    !some_byte_in_range(s, va, size, s->r.wvr[n], wp_min_lsb(wcr)))
 		return false;
 	for (byte = 0; byte < size && !value_match; byte++)
 		if (wp_byte_match(s, n, va + byte))
 			value_match = true;
+	if (!value_match)
+		return false;
+	smatch = state_match(s, field(wcr, 15, 14), field(wcr, 13, 13),
+			     field(wcr, 2, 1), bit(wcr, 20),
+			     linked_number(s, wcr), false,
+			     access_el(s, a->unpriv), or_is_secure(s));
 	return value_match && smatch && ls_match && enabled;
 }
 
@@ -876,10 +964,10 @@ struct or_result or_check_watchpoint(const struct ad_state *s,
 	unsigned size, i, b, zva = s->cfg->dczva_bytes;
 
 	memset(&r, 0, sizeof(r));
-	memset(far, 0, sizeof(*far));
 	access_block(s, a, &lo, &size);
 	far->base = lo;
-	far->len = size;
+	far->len = size < OR_FAR_MAX ? size : OR_FAR_MAX;
+	memset(far->ok, 0, far->len * sizeof(far->ok[0]));
 	r.rule = "AArch64.WatchpointMatch";
 	if (a->kind == AD_ACC_STORE_EX && a->ex_failed &&
 	    pol(s, AD_POL_STXR_FAIL_WP) == AD_STXRFAIL_NOWATCH) {
@@ -925,6 +1013,8 @@ struct or_result or_check_watchpoint(const struct ad_state *s,
 	 */
 	if (!r.match || size > OR_FAR_MAX)
 		return r;
+	/* Every choice of Impdef WP_FAR must give one of these addresses. */
+	(void)pol(s, AD_POL_WP_FAR);
 	for (b = 0; b < size; b++) {
 		uint64_t w = lo + b, blk_lo;
 		bool watched = false;

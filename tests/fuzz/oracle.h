@@ -27,6 +27,14 @@
  *    (read literally, v9.4 Sail would never let a raw link-target type
  *    match, whatever the UNKNOWN type is);
  *  - FEAT_BWE stands in for the DBGBCR.MASK field (Sail: HaveFeatABLE);
+ *  - a watchpoint with DBGWVR[2] == 1 (the deprecated word-aligned form)
+ *    uses BAS[3:0] only, as the Arm ARM text (D2.9) and the digest say,
+ *    also for the contiguity test (v9.4 Sail tests all eight BAS bits, and
+ *    so calls BAS=0b1000_1100 non-contiguous, a CONSTRAINED UNPREDICTABLE
+ *    case that permits what D2.9 describes);
+ *  - Unpredictable_WPMASKANDBAS "apply_bas" selects with BAS[va<2:0>], as
+ *    policy.h documents it ("within each doubleword"), also when DBGWVR[2]
+ *    (then a masked bit) is 1;
  *  - no FEAT_SEL2, no FEAT_RME, no FEAT_ABLE (BT2), no halting debug.
  */
 #ifndef ARMDBG_TESTS_FUZZ_ORACLE_H
@@ -66,6 +74,15 @@ struct or_far_map {
 	unsigned len;
 	bool ok[OR_FAR_MAX];
 };
+
+/*
+ * The policies the oracle read (bit 1 << id) since or_policies_clear():
+ * its verdicts depend on the policy vector through these only.  Reading
+ * covers the IMPLEMENTATION DEFINED choices it resolves as a set of
+ * permitted outcomes (AD_POL_WP_FAR: the FAR map).  Not thread-safe.
+ */
+void or_policies_clear(void);
+uint32_t or_policies_read(void);
 
 /* Security state of the PE at its current EL. */
 bool or_is_secure(const struct ad_state *s);

@@ -106,6 +106,11 @@ def seeds():
     # Linux kernel breakpoint (PMC=EL1), KDE=1, D=0 / D=1.
     out["kernel_bp_kde"] = seed(el=1, d=0, bps=[(1, bcr(pmc=1), kern_pc)],
                                 ops=[(OP_FETCH, kern_pc), (OP_STEP,)])
+    # KDE=0: no debug exceptions at EL1 from EL1 (the fuzz_model_report
+    # test replays this seed through an oracle that ignores KDE).
+    out["kernel_bp_kde_clear"] = seed(el=1, d=0, mdscr=MDSCR_MDE,
+                                      bps=[(1, bcr(pmc=1), kern_pc)],
+                                      ops=[(OP_FETCH, kern_pc), (OP_STEP,)])
     out["kernel_bp_masked"] = seed(el=1, d=1, bps=[(1, bcr(pmc=1), kern_pc)],
                                    ops=[(OP_FETCH, kern_pc)])
     out["kernel_bp_no_mde"] = seed(el=1, mdscr=MDSCR_KDE,
