@@ -342,82 +342,91 @@ static void cfg_write(struct gic *g, unsigned first, uint32_t v)
 			g->irq[first + k].edge = v >> (2 * k + 1) & 1;
 }
 
-/*
- * The 32 INTIDs per word at @off in a GICD_I{GROUP,S/CENABLE,S/CPEND,
- * S/CACTIVE}R array (base 0x80 .. 0x380), or -1.
- */
-static bool bit_reg(unsigned off, unsigned base, unsigned *first)
+/* A register of the GICD_I* arrays (the SGI_base frame has the same layout). */
+struct irq_reg {
+	enum { IR_NONE, IR_BITS, IR_PRIO, IR_CFG } kind;
+	enum bitop op;   /* IR_BITS */
+	bool set;        /* IR_BITS: the "set" (IS*) form, else "clear" (IC*) */
+	unsigned first;  /* the first INTID it covers */
+};
+
+static struct irq_reg irq_reg_decode(unsigned off)
 {
-	if (off < base || off >= base + 0x80)
-		return false;
-	*first = (off - base) / 4 * 32;
-	return true;
+	static const struct { unsigned base; enum bitop op; bool set; } bits[] = {
+		{ 0x080, B_GROUP, true },   /* IGROUPR */
+		{ 0x100, B_ENABLE, true },  /* ISENABLER */
+		{ 0x180, B_ENABLE, false }, /* ICENABLER */
+		{ 0x200, B_PEND, true },    /* ISPENDR */
+		{ 0x280, B_PEND, false },   /* ICPENDR */
+		{ 0x300, B_ACTIVE, true },  /* ISACTIVER */
+		{ 0x380, B_ACTIVE, false }, /* ICACTIVER */
+	};
+	struct irq_reg r = { .kind = IR_NONE };
+
+	for (unsigned i = 0; i < sizeof(bits) / sizeof(bits[0]); i++) {
+		if (off >= bits[i].base && off < bits[i].base + 0x80) {
+			r.kind = IR_BITS;
+			r.op = bits[i].op;
+			r.set = bits[i].set;
+			r.first = (off - bits[i].base) / 4 * 32;
+			return r;
+		}
+	}
+	if (off >= 0x400 && off < 0x800) {
+		r.kind = IR_PRIO;  /* IPRIORITYR: a byte per INTID */
+		r.first = off - 0x400;
+	} else if (off >= 0xc00 && off < 0xd00) {
+		r.kind = IR_CFG;   /* ICFGR: two bits per INTID */
+		r.first = (off - 0xc00) / 4 * 16;
+	}
+	return r;
+}
+
+/* Affinity routing: GICD owns INTIDs >= 32, the redistributor 0..31. */
+static bool owns(bool redist, unsigned first)
+{
+	return redist ? first < 32 : first >= 32;
 }
 
 /* Shared by GICD (INTIDs >= 32) and the SGI_base frame (INTIDs 0..31). */
 static bool irq_reg_read(const struct gic *g, unsigned off, bool redist,
 			 uint32_t *v)
 {
-	unsigned first;
+	struct irq_reg r = irq_reg_decode(off);
 
-	if (bit_reg(off, 0x80, &first)) *v = bits_read(g, first, B_GROUP);
-	else if (bit_reg(off, 0x100, &first) || bit_reg(off, 0x180, &first)) *v = bits_read(g, first, B_ENABLE);
-	else if (bit_reg(off, 0x200, &first) || bit_reg(off, 0x280, &first)) *v = bits_read(g, first, B_PEND);
-	else if (bit_reg(off, 0x300, &first) || bit_reg(off, 0x380, &first)) *v = bits_read(g, first, B_ACTIVE);
-	else if (off >= 0xc00 && off < 0xd00) { first = (off - 0xc00) / 4 * 16; *v = cfg_read(g, first); }
-	else if (off >= 0x400 && off < 0x800) {
-		first = off - 0x400;
-		*v = 0;
-		for (unsigned k = 0; k < 4 && first + k < GIC_NIRQ; k++)
-			*v |= (uint32_t)g->irq[first + k].prio << (8 * k);
-	} else {
+	*v = 0;
+	if (r.kind == IR_NONE)
 		return false;
+	if (!owns(redist, r.first))
+		return true; /* RAZ */
+	if (r.kind == IR_BITS) {
+		*v = bits_read(g, r.first, r.op);
+	} else if (r.kind == IR_CFG) {
+		*v = cfg_read(g, r.first);
+	} else {
+		for (unsigned k = 0; k < 4 && r.first + k < GIC_NIRQ; k++)
+			*v |= (uint32_t)g->irq[r.first + k].prio << (8 * k);
 	}
-	/* Affinity routing: GICD handles INTIDs >= 32 only, the redistributor 0..31. */
-	if (off >= 0xc00 && off < 0xd00)
-		first = (off - 0xc00) / 4 * 16;
-	else if (off >= 0x400 && off < 0x800)
-		first = off - 0x400;
-	if (redist ? first >= 32 : first < 32)
-		*v = 0;
 	return true;
 }
 
 static bool irq_reg_write(struct gic *g, unsigned off, bool redist, uint32_t v)
 {
-	unsigned first = 0;
-	enum bitop op = B_GROUP;
-	bool set = true, bitreg = true;
+	struct irq_reg r = irq_reg_decode(off);
 
-	if (bit_reg(off, 0x80, &first)) op = B_GROUP;
-	else if (bit_reg(off, 0x100, &first)) op = B_ENABLE;
-	else if (bit_reg(off, 0x180, &first)) { op = B_ENABLE; set = false; }
-	else if (bit_reg(off, 0x200, &first)) op = B_PEND;
-	else if (bit_reg(off, 0x280, &first)) { op = B_PEND; set = false; }
-	else if (bit_reg(off, 0x300, &first)) op = B_ACTIVE;
-	else if (bit_reg(off, 0x380, &first)) { op = B_ACTIVE; set = false; }
-	else bitreg = false;
-
-	if (bitreg) {
-		if (redist ? first < 32 : first >= 32)
-			bits_write(g, first, op, set, v);
-		return true;
+	if (r.kind == IR_NONE)
+		return false;
+	if (!owns(redist, r.first))
+		return true; /* WI */
+	if (r.kind == IR_BITS) {
+		bits_write(g, r.first, r.op, r.set, v);
+	} else if (r.kind == IR_CFG) {
+		cfg_write(g, r.first, v);
+	} else {
+		for (unsigned k = 0; k < 4 && r.first + k < GIC_NIRQ; k++)
+			g->irq[r.first + k].prio = (uint8_t)(v >> (8 * k)) & PRIO_MASK;
 	}
-	if (off >= 0xc00 && off < 0xd00) {
-		first = (off - 0xc00) / 4 * 16;
-		if (redist ? first < 32 : first >= 32)
-			cfg_write(g, first, v);
-		return true;
-	}
-	if (off >= 0x400 && off < 0x800) {
-		first = off - 0x400;
-		if (redist ? first >= 32 : first < 32)
-			return true;
-		for (unsigned k = 0; k < 4 && first + k < GIC_NIRQ; k++)
-			g->irq[first + k].prio = (uint8_t)(v >> (8 * k)) & PRIO_MASK;
-		return true;
-	}
-	return false;
+	return true;
 }
 
 static uint32_t dist_read32(struct gic *g, unsigned off)
