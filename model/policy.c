@@ -42,7 +42,7 @@ static const struct ad_policy_desc table[AD_POL__COUNT] = {
 	       AD_BPNOTCTXCMP_DISABLED,
 	       "both the ARM ARM text and the pseudocode list it; misprogramming shows as 'never fires'"),
 	POLICY(AD_POL_BPLINKEDADDRMATCH, "Unpredictable_BPLINKEDADDRMATCH",
-	       "a linked comparator's LBN names a linked address breakpoint (BT=0b0001) instead of a context one",
+	       "a linked comparator's LBN names a linking-enabled address breakpoint (only FEAT_ABLE types, which this model does not implement: never consulted; a BT=0b0001 target simply does not match)",
 	       "1.2; S94 AArch64.BreakpointValueMatch",
 	       ("nomatch", "match"),
 	       ("the link never matches", "the link matches (the address breakpoint's own address is not compared)"),
