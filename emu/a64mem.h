@@ -130,6 +130,16 @@ bool a64_is_eret(uint32_t insn);
 /* ISB (any CRm option). */
 bool a64_is_isb(uint32_t insn);
 
+/*
+ * The system instruction class (C4.1.66 "Branches, Exception Generating
+ * and System instructions", op0 = 1101010100): MSR (immediate) and MRS/MSR
+ * (register), SYS/SYSL, hints, barriers, CFINV/XAFLAG/AXFLAG.
+ */
+static inline bool a64_is_system(uint32_t insn)
+{
+	return (insn & 0xffc00000) == 0xd5000000;
+}
+
 /* Exception generating instructions (and UDF, permanently undefined). */
 enum a64_exc_kind {
 	A64_EXC_SVC,

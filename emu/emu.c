@@ -111,6 +111,23 @@ void sync_pe(struct emu *e)
 	e->st.pe.d = p >> 9 & 1;
 	e->st.pe.pan = e->cfg.pan && (p >> 22 & 1);
 	e->st.pe.uao = e->cfg.uao && (p >> 23 & 1);
+	step_stale(e);
+}
+
+/*
+ * Is software step enabled (active) at the current PE state?  Asked twice
+ * per instruction while stepping (CheckSoftwareStep before it, SSAdvance
+ * after it), so it is cached until step_stale(): sync_pe(), an exception
+ * entry or return, any debug-register or HCR_EL2 write.
+ */
+bool step_enabled(struct emu *e)
+{
+	if (!e->step_ok) {
+		e->step_en = ad_step_enabled_from(&e->st, e->st.pe.el,
+						  ad_is_secure(&e->st), e->st.pe.d);
+		e->step_ok = true;
+	}
+	return e->step_en;
 }
 
 /*
@@ -202,7 +219,7 @@ void retire_prev(struct emu *e)
 	else if (a64_is_isb(w))
 		ad_ss_advance_isb(&e->st);
 	else
-		ad_ss_advance(&e->st, is_load_exclusive(w));
+		ad_ss_advance_en(&e->st, is_load_exclusive(w), step_enabled(e));
 }
 
 static bool runaway(struct emu *e)
@@ -233,6 +250,7 @@ static void code_hook(uc_engine *uc, uint64_t pc, uint32_t size, void *user)
 	struct ad_debug_event d;
 	enum irq_take irq;
 	unsigned irq_el = 0;
+	bool resync;
 
 	(void)uc;
 	(void)size;
@@ -243,12 +261,23 @@ static void code_hook(uc_engine *uc, uint64_t pc, uint32_t size, void *user)
 		     "Unicorn executed a system-register access the model refused");
 		return;
 	}
+	/*
+	 * The PE state (EL, PSTATE.D/PAN/UAO) is read from Unicorn only when
+	 * it can have changed: after anything but the normal completion of
+	 * the previous instruction (an exception, a stop, the start of a
+	 * run), or after a system instruction (MSR to DAIF, SPSel, PAN, UAO
+	 * and the MSR-immediate forms; eret_done() reads it after an ERET).
+	 * Reading PSTATE through Unicorn on every instruction cost more than
+	 * the rest of this hook.
+	 */
+	resync = !e->have_prev || a64_is_system(e->prev_insn);
 	if (e->have_prev)
 		retire_prev(e);
 	e->have_prev = false;
 	if (runaway(e))
 		return;
-	sync_pe(e);
+	if (resync)
+		sync_pe(e);
 
 	/*
 	 * An interrupt is taken at this boundary, before the instruction.  If
@@ -256,7 +285,11 @@ static void code_hook(uc_engine *uc, uint64_t pc, uint32_t size, void *user)
 	 * the Impdef_StepVersusInterrupt policy (digest 6.4).
 	 */
 	irq = irq_boundary(e, pc, &irq_el);
-	d = ad_check_software_step(&e->st);
+	/* CheckSoftwareStep: only active-pending (enabled, PSTATE.SS = 0) takes. */
+	if (step_enabled(e) && !e->st.pe.ss)
+		d = ad_check_software_step(&e->st);
+	else
+		d = (struct ad_debug_event){ 0 };
 	if (irq != IRQ_NONE &&
 	    (!d.take || ad_policy(&e->st, AD_POL_STEP_VS_IRQ) == AD_STEPIRQ_IRQ_FIRST)) {
 		take_interrupt(e, pc, irq == IRQ_FIQ, irq_el);
@@ -1017,9 +1050,9 @@ static int setup(struct emu *e, const struct emu_opts *o, const char *path)
 	if (uc_hook_add(e->uc, &e->h_unmapped, UC_HOOK_MEM_UNMAPPED,
 			(void *)unmapped_hook, e, 1, 0) ||
 	    uc_hook_add(e->uc, &e->h_intr, UC_HOOK_INTR, (void *)intr_hook, e, 1, 0) ||
-	    uc_hook_add(e->uc, &e->h_mrs, UC_HOOK_INSN, (void *)sysreg_hook, e, 1, 0,
+	    uc_hook_add(e->uc, &e->h_mrs, UC_HOOK_INSN, (void *)mrs_hook, e, 1, 0,
 			UC_ARM64_INS_MRS) ||
-	    uc_hook_add(e->uc, &e->h_msr, UC_HOOK_INSN, (void *)sysreg_hook, e, 1, 0,
+	    uc_hook_add(e->uc, &e->h_msr, UC_HOOK_INSN, (void *)msr_hook, e, 1, 0,
 			UC_ARM64_INS_MSR) ||
 	    uc_hook_add(e->uc, &e->h_sys, UC_HOOK_INSN, (void *)sys_hook, e, 1, 0,
 			UC_ARM64_INS_SYS)) {

@@ -97,6 +97,12 @@ struct emu {
 	uint32_t last_size;
 	struct { uint64_t addr; uint32_t size; bool eret; } eret_cache[1024];
 
+	/*
+	 * ad_step_enabled_from() for the current PE state (step_en), valid
+	 * while step_ok: see step_enabled().
+	 */
+	bool step_ok, step_en;
+
 	/* The instruction the code hook saw last, not yet retired. */
 	bool have_prev;
 	uint64_t prev_pc;
@@ -126,6 +132,13 @@ struct emu {
 	struct ucs_trap_page wp_fb_pages[UCS_MAX_TRAP_PAGES];
 	bool wp_replay;
 	uint64_t wp_replay_pc, wp_replay_cycle;
+
+	/*
+	 * MRS/MSR with op0 = 3 that nothing here emulates, by direction and
+	 * encoding (op1:CRn:CRm:op2): 0 not classified yet, SR_PASS or
+	 * SR_MINE (sys.c, sr_passes()).
+	 */
+	uint8_t sr_class[2][1 << 14];
 
 	/* A trap or UNDEFINED the model decided at an MRS/MSR (ucs_trap_sysreg). */
 	bool sr_pending;
@@ -158,6 +171,13 @@ struct emu {
 };
 
 uint64_t xreg(struct emu *e, unsigned n);
+bool step_enabled(struct emu *e);
+
+/* What step_enabled() reads may have changed (PE state, debug registers). */
+static inline void step_stale(struct emu *e)
+{
+	e->step_ok = false;
+}
 void set_xreg(struct emu *e, unsigned n, uint64_t v);
 uint64_t pc_now(struct emu *e);
 uint64_t pstate_now(struct emu *e);
@@ -180,8 +200,10 @@ void debug_event(struct emu *e, enum ev_kind kind, uint64_t pc,
 void retire_prev(struct emu *e);
 uint64_t view_x(void *ctx, unsigned n);
 uint64_t view_sp(void *ctx);
-uint32_t sysreg_hook(uc_engine *uc, uc_arm64_reg reg,
-		     const uc_arm64_cp_reg *cp, void *user);
+uint32_t mrs_hook(uc_engine *uc, uc_arm64_reg reg,
+		  const uc_arm64_cp_reg *cp, void *user);
+uint32_t msr_hook(uc_engine *uc, uc_arm64_reg reg,
+		  const uc_arm64_cp_reg *cp, void *user);
 uint32_t sys_hook(uc_engine *uc, uc_arm64_reg reg,
 		  const uc_arm64_cp_reg *cp, void *user);
 bool sh_read(void *ctx, uint64_t addr, void *buf, size_t len);

@@ -106,6 +106,7 @@ static void enter(struct emu *e, unsigned target_el, const uint64_t *esr,
 		return;
 	}
 	e->st.pe.el = target_el;
+	step_stale(e);
 
 	v->target_el = target_el;
 	v->esr = esr ? *esr : 0;

@@ -19,25 +19,40 @@
 #include "syndrome.h"
 #include "sysreg.h"
 
-/* Virtual time and other registers served deterministically. */
-static bool time_read(struct emu *e, uint64_t pc, struct ad_sysreg_enc r,
-		      uint64_t *v)
-{
-	uint64_t now = vtime(e, pc);
+/* Registers served deterministically instead of from the host. */
+enum time_reg { TIME_NONE, TIME_CNTFRQ, TIME_PMCCNTR, TIME_RNDR };
 
+static enum time_reg time_reg(struct ad_sysreg_enc r)
+{
 	unsigned k = (unsigned)r.op0 << 16 | r.op1 << 12 | r.crn << 8 |
 		     r.crm << 4 | r.op2;
 
 	switch (k) {
 	case 0x3e00: /* CNTFRQ_EL0 3,3,14,0,0 */
 	case 0x33e00:
-		*v = COUNTER_FREQ;
-		return true;
+		return TIME_CNTFRQ;
 	case 0x339d0: /* PMCCNTR_EL0 3,3,9,13,0 */
-		*v = now;
-		return true;
+		return TIME_PMCCNTR;
 	case 0x33240: /* RNDR 3,3,2,4,0 */
 	case 0x33241: /* RNDRRS */
+		return TIME_RNDR;
+	default:
+		return TIME_NONE;
+	}
+}
+
+/* Virtual time and other registers served deterministically. */
+static bool time_read(struct emu *e, uint64_t pc, struct ad_sysreg_enc r,
+		      uint64_t *v)
+{
+	switch (time_reg(r)) {
+	case TIME_CNTFRQ:
+		*v = COUNTER_FREQ;
+		return true;
+	case TIME_PMCCNTR:
+		*v = vtime(e, pc);
+		return true;
+	case TIME_RNDR:
 		/* xorshift64 from a fixed seed: deterministic "random" */
 		e->rnd ^= e->rnd << 13;
 		e->rnd ^= e->rnd >> 7;
@@ -81,31 +96,46 @@ static void log_input_write(struct emu *e, const char *name, uint64_t v)
 	log_ev(e, &ev);
 }
 
+/* The model's copy of input register @r (NULL: not one), its name in @name. */
+static uint64_t *input_reg(struct emu *e, struct ad_sysreg_enc r,
+			   const char **name)
+{
+	static const struct {
+		struct ad_sysreg_enc r;
+		const char *name;
+	} regs[] = {
+		{ { 3, 0, 13, 0, 1 }, "CONTEXTIDR_EL1" },
+		{ { 3, 4, 1, 1, 0 }, "HCR_EL2" },
+		{ { 3, 4, 13, 0, 1 }, "CONTEXTIDR_EL2" },
+		{ { 3, 4, 2, 1, 0 }, "VTTBR_EL2" },
+		{ { 3, 4, 2, 1, 2 }, "VTCR_EL2" },
+	};
+	uint64_t *const dst[] = { &e->st.r.contextidr_el1, &e->st.r.hcr_el2,
+				  &e->st.r.contextidr_el2, &e->st.r.vttbr_el2,
+				  &e->st.r.vtcr_el2 };
+	unsigned i;
+
+	for (i = 0; i < sizeof(regs) / sizeof(regs[0]); i++) {
+		if (same_enc(r, regs[i].r.op0, regs[i].r.op1, regs[i].r.crn,
+			     regs[i].r.crm, regs[i].r.op2)) {
+			*name = regs[i].name;
+			return dst[i];
+		}
+	}
+	return NULL;
+}
+
 static void note_input_write(struct emu *e, struct ad_sysreg_enc r, uint64_t v)
 {
 	unsigned el = e->st.pe.el;
-	const char *name;
+	const char *name = NULL;
+	uint64_t *dst = input_reg(e, r, &name);
 
-	if (same_enc(r, 3, 0, 13, 0, 1) && el >= 1) {
-		e->st.r.contextidr_el1 = v;
-		name = "CONTEXTIDR_EL1";
-	} else if (el < 2 || !e->cfg.el2) {
+	/* CONTEXTIDR_EL1 from EL1 up; the EL2 registers only with EL2, at EL2. */
+	if (!dst || el < (r.op1 == 4 ? 2u : 1u) || (r.op1 == 4 && !e->cfg.el2))
 		return;
-	} else if (same_enc(r, 3, 4, 1, 1, 0)) {
-		e->st.r.hcr_el2 = v;
-		name = "HCR_EL2";
-	} else if (same_enc(r, 3, 4, 13, 0, 1)) {
-		e->st.r.contextidr_el2 = v;
-		name = "CONTEXTIDR_EL2";
-	} else if (same_enc(r, 3, 4, 2, 1, 0)) {
-		e->st.r.vttbr_el2 = v;
-		name = "VTTBR_EL2";
-	} else if (same_enc(r, 3, 4, 2, 1, 2)) {
-		e->st.r.vtcr_el2 = v;
-		name = "VTCR_EL2";
-	} else {
-		return;
-	}
+	*dst = v;
+	step_stale(e); /* HCR_EL2.TGE routes debug exceptions */
 	/* Breakpoints match on these: their writes belong in the log too. */
 	log_input_write(e, name, v);
 }
@@ -169,8 +199,8 @@ static uint32_t skip_sysreg(struct emu *e, uint64_t pc, struct ad_sysreg_enc r)
 	return 1;
 }
 
-uint32_t sysreg_hook(uc_engine *uc, uc_arm64_reg reg,
-		     const uc_arm64_cp_reg *cp, void *user)
+static uint32_t sysreg_hook(uc_engine *uc, uc_arm64_reg reg,
+			    const uc_arm64_cp_reg *cp, void *user)
 {
 	struct emu *e = user;
 	uint64_t pc = pc_now(e), v;
@@ -195,6 +225,7 @@ uint32_t sysreg_hook(uc_engine *uc, uc_arm64_reg reg,
 
 	if (ad_sysreg_lookup(&e->st, r, rd, &dreg, &n)) {
 		res = ad_sysreg_access(&e->st, r, rd, rt, xreg(e, rt));
+		step_stale(e);
 		switch (res.outcome) {
 		case AD_SR_DONE:
 			if (rd) {
@@ -288,6 +319,72 @@ uint32_t sysreg_hook(uc_engine *uc, uc_arm64_reg reg,
 	if (!rd)
 		note_input_write(e, r, xreg(e, rt));
 	return 0;
+}
+
+/*
+ * Can sysreg_hook() act on an op0 = 3 access to @r (a read with @rd)?  It
+ * must answer "no" only where every branch above declines by encoding
+ * alone, whatever the state: the registers the model owns, the timers and
+ * counters, the ICC registers (either direction: a wrong direction is
+ * UNDEFINED here), the registers served from virtual time, ID_AA64PFR0_EL1,
+ * SCTLR_EL1/EL2 writes and the registers breakpoints match on.
+ */
+static bool sr_passes(struct emu *e, struct ad_sysreg_enc r, bool rd)
+{
+	const char *name;
+
+	if (ad_sysreg_lookup(&e->st, r, rd, NULL, NULL) ||
+	    same_enc(r, 3, 3, 14, 0, 1) || same_enc(r, 3, 3, 14, 0, 2) ||
+	    timer_decode(r.op0, r.op1, r.crn, r.crm, r.op2).kind != TR_NONE ||
+	    gic_is_icc(r.op0, r.op1, r.crn, r.crm, r.op2, true) ||
+	    gic_is_icc(r.op0, r.op1, r.crn, r.crm, r.op2, false))
+		return false;
+	if (rd)
+		return time_reg(r) == TIME_NONE && !same_enc(r, 3, 0, 0, 4, 0);
+	return !same_enc(r, 3, 0, 1, 0, 0) && !same_enc(r, 3, 4, 1, 0, 0) &&
+	       !input_reg(e, r, &name);
+}
+
+enum { SR_UNCLASSIFIED, SR_PASS, SR_MINE };
+
+/*
+ * MRS and MSR hooks.  Most op0 = 3 accesses a kernel makes (ESR, ELR,
+ * SPSR, FAR, VBAR, TTBR ...) are QEMU's: they return at once, classified
+ * by the encoding Unicorn passes in @cp, without reading PC or the
+ * instruction (3 such accesses per step in a typical step handler).
+ */
+static uint32_t sr_dispatch(uc_engine *uc, uc_arm64_reg reg,
+			    const uc_arm64_cp_reg *cp, struct emu *e, bool rd)
+{
+	if (cp->op0 == 3 && cp->op1 < 8 && cp->crn < 16 && cp->crm < 16 &&
+	    cp->op2 < 8) {
+		unsigned k = cp->op1 << 11 | cp->crn << 7 | cp->crm << 3 | cp->op2;
+		uint8_t *c = &e->sr_class[rd][k];
+
+		if (*c == SR_UNCLASSIFIED) {
+			struct ad_sysreg_enc r = { 3, (uint8_t)cp->op1,
+						   (uint8_t)cp->crn,
+						   (uint8_t)cp->crm,
+						   (uint8_t)cp->op2 };
+
+			*c = sr_passes(e, r, rd) ? SR_PASS : SR_MINE;
+		}
+		if (*c == SR_PASS)
+			return 0;
+	}
+	return sysreg_hook(uc, reg, cp, e);
+}
+
+uint32_t mrs_hook(uc_engine *uc, uc_arm64_reg reg,
+		  const uc_arm64_cp_reg *cp, void *user)
+{
+	return sr_dispatch(uc, reg, cp, user, true);
+}
+
+uint32_t msr_hook(uc_engine *uc, uc_arm64_reg reg,
+		  const uc_arm64_cp_reg *cp, void *user)
+{
+	return sr_dispatch(uc, reg, cp, user, false);
 }
 
 /*

@@ -40,9 +40,10 @@ enum ad_step_state ad_step_state(const struct ad_state *s)
  * the current EL; the record of how the instruction ran (for
  * SoftwareStep_DidNotStep) does depend on the state it ran in.
  */
-static void advance(struct ad_state *s, uint8_t stepped_kind, bool was_ldex)
+static void advance(struct ad_state *s, uint8_t stepped_kind, bool was_ldex,
+		    bool enabled)
 {
-	bool anp = ad_step_state(s) == AD_STEP_ACTIVE_NOT_PENDING;
+	bool anp = enabled && s->pe.ss; /* active-not-pending */
 
 	s->pe.ss_prev = anp ? stepped_kind : AD_SSPREV_NOT_STEPPED;
 	s->pe.ss_prev_ex = anp && was_ldex;
@@ -50,14 +51,24 @@ static void advance(struct ad_state *s, uint8_t stepped_kind, bool was_ldex)
 		s->pe.ss = false;
 }
 
+static bool enabled_now(const struct ad_state *s)
+{
+	return ad_step_enabled_from(s, s->pe.el, ad_is_secure(s), s->pe.d);
+}
+
 void ad_ss_advance(struct ad_state *s, bool was_ldex)
 {
-	advance(s, AD_SSPREV_STEPPED, was_ldex);
+	advance(s, AD_SSPREV_STEPPED, was_ldex, enabled_now(s));
+}
+
+void ad_ss_advance_en(struct ad_state *s, bool was_ldex, bool enabled)
+{
+	advance(s, AD_SSPREV_STEPPED, was_ldex, enabled);
 }
 
 void ad_ss_advance_isb(struct ad_state *s)
 {
-	advance(s, AD_SSPREV_CU, false);
+	advance(s, AD_SSPREV_CU, false, enabled_now(s));
 }
 
 /* AArch64.TakeException, the debug part. */

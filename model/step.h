@@ -31,6 +31,12 @@ enum ad_step_state ad_step_state(const struct ad_state *s);
 void ad_ss_advance(struct ad_state *s, bool was_ldex);
 
 /*
+ * ad_ss_advance() for a caller that knows ad_step_enabled_from() for the
+ * current PE state (@enabled): the same result without recomputing it.
+ */
+void ad_ss_advance_en(struct ad_state *s, bool was_ldex, bool enabled);
+
+/*
  * SSAdvance for an ISB: the step syndrome's ISV is then CONSTRAINED
  * UNPREDICTABLE (AD_POL_STEP_ISV).
  */
