@@ -244,16 +244,13 @@ static bool check_breakpoints(struct emu *e, uint64_t pc)
 }
 
 /* Precise path: every instruction, before it executes. */
-static void code_hook(uc_engine *uc, uint64_t pc, uint32_t size, void *user)
+static void code_hook_at(struct emu *e, uint64_t pc)
 {
-	struct emu *e = user;
 	struct ad_debug_event d;
 	enum irq_take irq;
 	unsigned irq_el = 0;
 	bool resync;
 
-	(void)uc;
-	(void)size;
 	if (ucs_is_private(pc) || e->done)
 		return;
 	if (e->sr_pending) {
@@ -310,6 +307,17 @@ static void code_hook(uc_engine *uc, uint64_t pc, uint32_t size, void *user)
 		fail(e, EMU_EXIT_FAULT,
 		     "WFI with no interrupt signalled, no timer armed and no input "
 		     "scheduled: the PE would wait forever");
+}
+
+static void code_hook(uc_engine *uc, uint64_t pc, uint32_t size, void *user)
+{
+	struct emu *e = user;
+
+	(void)uc;
+	(void)size;
+	e->pc_write_ok = true;
+	code_hook_at(e, pc);
+	e->pc_write_ok = false;
 }
 
 /* Does the translation block [addr, addr + size) end with an ERET? */
@@ -385,7 +393,9 @@ static void bp_hook(uc_engine *uc, uint64_t pc, uint32_t size, void *user)
 	if (e->done || e->precise || wp_replayed(e, pc))
 		return;
 	sync_pe(e);
+	e->pc_write_ok = true;
 	check_breakpoints(e, pc);
+	e->pc_write_ok = false;
 }
 
 uint64_t view_x(void *ctx, unsigned n)

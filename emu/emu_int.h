@@ -83,6 +83,11 @@ struct emu {
 	 * is on, to know which instruction faulted.
 	 */
 	bool mmu_el1, mmu_el2;
+	/*
+	 * Inside a code or interrupt hook, whose PC write Unicorn obeys: an
+	 * exception entry can switch at once (ucs_set_el_now()).
+	 */
+	bool pc_write_ok;
 	/* An exception entry deferred until the run returns (MMU on). */
 	bool in_run, sw_pending;
 	uint64_t sw_pstate, sw_pc;

@@ -52,7 +52,7 @@ static void enter(struct emu *e, unsigned target_el, const uint64_t *esr,
 	uint64_t p = pstate_now(e), vbar = 0, spsr, np, sctlr = 0, vec;
 	unsigned cur = (unsigned)(p >> 2) & 3;
 	uint64_t at;
-	bool ss;
+	bool ss, now;
 
 	v->el = cur;
 	at = retired_before(e, v->pc);
@@ -90,7 +90,8 @@ static void enter(struct emu *e, unsigned target_el, const uint64_t *esr,
 				&sctlr);
 		np |= (!(sctlr >> 23 & 1) || (p >> 22 & 1)) ? 1ull << 22 : 0;
 	}
-	if (e->in_run && (e->mmu_el1 || e->mmu_el2)) {
+	now = !e->in_run || (e->pc_write_ok && ucs_can_switch_now(e->u, np));
+	if (!now && e->in_run && (e->mmu_el1 || e->mmu_el2)) {
 		/*
 		 * A switch from inside a hook fetches ucshim's trampoline in
 		 * the current translation regime, where the guest's tables do
@@ -100,7 +101,8 @@ static void enter(struct emu *e, unsigned target_el, const uint64_t *esr,
 		e->sw_pstate = np;
 		e->sw_pc = vbar + vec;
 		ucs_stop(e->u, vbar + vec);
-	} else if (ucs_set_el(e->u, np, vbar + vec) != UCS_OK) {
+	} else if ((now ? ucs_set_el_now(e->u, np, vbar + vec) :
+			  ucs_set_el(e->u, np, vbar + vec)) != UCS_OK) {
 		fail(e, EMU_EXIT_INTERNAL, "exception entry to EL%u failed: %s",
 		     target_el, ucs_error(e->u));
 		return;

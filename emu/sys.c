@@ -496,9 +496,8 @@ static void semihost(struct emu *e, uint64_t pc)
 	}
 }
 
-void intr_hook(uc_engine *uc, uint32_t intno, void *user)
+static void intr_hook_at(uc_engine *uc, uint32_t intno, struct emu *e)
 {
-	struct emu *e = user;
 	uint64_t pc = pc_now(e);
 	enum a64_exc_kind k;
 	uint16_t imm = 0;
@@ -593,4 +592,13 @@ void intr_hook(uc_engine *uc, uint32_t intno, void *user)
 		break;
 	}
 	fail(e, EMU_EXIT_FAULT, "unsupported exception (QEMU exception %u)", intno);
+}
+
+void intr_hook(uc_engine *uc, uint32_t intno, void *user)
+{
+	struct emu *e = user;
+
+	e->pc_write_ok = true;
+	intr_hook_at(uc, intno, e);
+	e->pc_write_ok = false;
 }

@@ -582,40 +582,6 @@ static int do_switch(struct ucs *s, uint64_t pstate, uint64_t pc,
 	return rc;
 }
 
-int ucs_set_el(struct ucs *s, uint64_t pstate, uint64_t pc)
-{
-	return do_switch(s, pstate, pc, PRIV_ERET);
-}
-
-int ucs_refresh(struct ucs *s, uint64_t pc)
-{
-	uint64_t cur;
-	enum pend p;
-	int rc = pending(s, &p);
-
-	if (rc)
-		return rc;
-	if (p == PEND_TRAMP) {
-		rc = retarget(s, p, pc);
-		if (!rc)
-			rc = wr(s, UC_ARM64_REG_PC, PRIV_FLUSH);
-		if (!rc)
-			s->flags_stale = false;
-		return rc;
-	}
-	/* PEND_LAND: PSTATE is already the target's; switch again */
-	rc = rd_pstate(s, &cur);
-	return rc ? rc : do_switch(s, cur, pc, PRIV_FLUSH);
-}
-
-/* ---- the private-page hook ------------------------------------------ */
-
-static void hook_fault(struct ucs *s, uc_engine *uc)
-{
-	s->fault = true;
-	uc_emu_stop(uc);
-}
-
 /*
  * The direct switch: with QEMU's CPU state located (find_env()) and its
  * arm_rebuild_hflags() exported, a requested switch below EL3 is made
@@ -653,6 +619,62 @@ static int direct_switch(struct ucs *s)
 	s->rebuild(s->env + UCS_CTX_HDR);
 	s->sw_req = s->sw_ready = false;
 	return wr(s, UC_ARM64_REG_PC, s->sw_pc);
+}
+
+int ucs_set_el(struct ucs *s, uint64_t pstate, uint64_t pc)
+{
+	return do_switch(s, pstate, pc, PRIV_ERET);
+}
+
+bool ucs_can_switch_now(const struct ucs *s, uint64_t pstate)
+{
+	return s->rebuild && !s->sw_req && !s->land_pending &&
+	       !s->flags_stale && pstate_el(pstate) < 3;
+}
+
+int ucs_set_el_now(struct ucs *s, uint64_t pstate, uint64_t pc)
+{
+	int rc;
+
+	if (!ucs_can_switch_now(s, pstate))
+		return ucs_set_el(s, pstate, pc);
+	rc = check_target(s, pstate, pc);
+	if (rc)
+		return rc;
+	if (pstate_el(pstate) >= 2)
+		s->guest_high = true;
+	s->sw_pstate = pstate & ~UCS_PSTATE_SS;
+	s->sw_pc = pc;
+	return direct_switch(s);
+}
+
+int ucs_refresh(struct ucs *s, uint64_t pc)
+{
+	uint64_t cur;
+	enum pend p;
+	int rc = pending(s, &p);
+
+	if (rc)
+		return rc;
+	if (p == PEND_TRAMP) {
+		rc = retarget(s, p, pc);
+		if (!rc)
+			rc = wr(s, UC_ARM64_REG_PC, PRIV_FLUSH);
+		if (!rc)
+			s->flags_stale = false;
+		return rc;
+	}
+	/* PEND_LAND: PSTATE is already the target's; switch again */
+	rc = rd_pstate(s, &cur);
+	return rc ? rc : do_switch(s, cur, pc, PRIV_FLUSH);
+}
+
+/* ---- the private-page hook ------------------------------------------ */
+
+static void hook_fault(struct ucs *s, uc_engine *uc)
+{
+	s->fault = true;
+	uc_emu_stop(uc);
 }
 
 /*

@@ -180,6 +180,19 @@ size_t ucs_hflags_offset(const struct ucs *s);
 int ucs_set_el(struct ucs *s, uint64_t pstate, uint64_t pc);
 
 /*
+ * ucs_set_el(), made at once where that is possible: QEMU's CPU state was
+ * located at ucs_open() (Unicorn 2.0.1 as calibrated; see find_env() in
+ * ucshim.c), the target is below EL3 and no other switch or refresh is
+ * under way (ucs_can_switch_now()).  PC, PSTATE, SP and the translation
+ * flags are then the target's when this returns, and no trampoline runs,
+ * so the guest's MMU may be on.  Otherwise it is ucs_set_el().  Only
+ * outside a run, or inside a UC_HOOK_CODE or UC_HOOK_INTR hook (whose PC
+ * write Unicorn obeys).
+ */
+int ucs_set_el_now(struct ucs *s, uint64_t pstate, uint64_t pc);
+bool ucs_can_switch_now(const struct ucs *s, uint64_t pstate);
+
+/*
  * Like ucs_set_el() to the current PSTATE at @pc, and also flush QEMU's
  * TLBs: brings the translation flags and TLBs in line with system
  * registers written from the host (ucs_sysreg_write() marks them stale,
