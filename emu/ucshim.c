@@ -73,6 +73,8 @@ struct ucs {
 	uc_context *ctx;       /* scratch blob for hflags patches */
 	uint8_t *env;          /* QEMU's CPU state, laid out as a blob (find_env()) */
 	void (*rebuild)(void *env); /* QEMU's arm_rebuild_hflags(), or NULL */
+	uint64_t *el_hooks;    /* QEMU's two EL-change hook lists, emptied ... */
+	uint64_t el_hooks_saved[2]; /* ... of these heads (quiet_pmu()) */
 	size_t ctx_size;
 	size_t hflags_off;     /* calibrated offset of hflags in a blob */
 	uint32_t hflags_el3;   /* calibrated EL3 translation flags */
@@ -1730,6 +1732,49 @@ static size_t peek(uintptr_t addr, void *buf, size_t len)
 }
 
 /*
+ * QEMU's ERET (and exception entry) calls the PMU's EL-change hooks,
+ * pmu_pre_el_change() and pmu_post_el_change(), which read the host clock
+ * and walk every event counter: a tenth of a single-step's cost
+ * [measured].  armdbg serves PMCCNTR_EL0 from virtual time; QEMU's other
+ * counters follow host time or nothing in Unicorn and are not part of
+ * armdbg's deterministic state (docs/emulator.md).  So empty the two
+ * lists: they are the two list heads after CPUARMState in ARMCPU whose
+ * only entries hold exactly those hooks (found in @buf, @n bytes of the
+ * object from @cpu, from @from on).  ucs_close() puts them back, so that
+ * Unicorn frees the entries.  Anything unexpected: leave them.
+ */
+static void quiet_pmu(struct ucs *s, uintptr_t cpu, const uint8_t *buf,
+		      size_t n, size_t from)
+{
+	uintptr_t pre = (uintptr_t)dlsym(RTLD_DEFAULT, "pmu_pre_el_change_aarch64");
+	uintptr_t post = (uintptr_t)dlsym(RTLD_DEFAULT, "pmu_post_el_change_aarch64");
+	uint64_t head[2], entry[2][4];
+	size_t off, end = from + 16384 < n ? from + 16384 : n;
+
+	if (!pre || !post)
+		return;
+	for (off = (from + 7) & ~(size_t)7; off + 16 <= end; off += 8) {
+		memcpy(head, buf + off, sizeof(head));
+		/* heap pointers near the object: skip everything else early */
+		if (!head[0] || !head[1] || (head[0] | head[1]) & 7 ||
+		    head[0] - (cpu - (1ull << 32)) > (2ull << 32) ||
+		    head[1] - (cpu - (1ull << 32)) > (2ull << 32))
+			continue;
+		/* ARMELChangeHook: hook, opaque, node.le_next, node.le_prev */
+		if (peek(head[0], entry[0], sizeof(entry[0])) != sizeof(entry[0]) ||
+		    entry[0][0] != pre ||
+		    peek(head[1], entry[1], sizeof(entry[1])) != sizeof(entry[1]) ||
+		    entry[1][0] != post || entry[0][2] || entry[1][2] ||
+		    entry[0][3] != cpu + off || entry[1][3] != cpu + off + 8)
+			continue;
+		s->el_hooks = (uint64_t *)(cpu + off);
+		memcpy(s->el_hooks_saved, head, sizeof(head));
+		memset(s->el_hooks, 0, sizeof(head));
+		return;
+	}
+}
+
+/*
  * Locate the live CPU state that uc_context blobs copy, so that
  * patch_hflags() can write 4 bytes instead of saving and restoring the
  * 12.6 KB blob (two copies of it per exception entry were an eighth of a
@@ -1797,6 +1842,7 @@ static void find_env(struct ucs *s)
 	    memcmp(buf + mx - bx + HDR, (uint8_t *)s->ctx + HDR, s->ctx_size - HDR))
 		goto restore;
 	s->env = (uint8_t *)(cpu + mx - bx);
+	quiet_pmu(s, cpu, buf, n, mx - bx + s->ctx_size);
 	/*
 	 * The blob is a header, then CPUARMState: its first word is the
 	 * size of what follows (Unicorn's struct uc_context).
@@ -2029,6 +2075,8 @@ void ucs_close(struct ucs *s)
 		return;
 	if (s->ctx)
 		uc_context_free(s->ctx);
+	if (s->el_hooks)
+		memcpy(s->el_hooks, s->el_hooks_saved, sizeof(s->el_hooks_saved));
 	if (s->uc)
 		uc_close(s->uc);
 	free(s->ram);
