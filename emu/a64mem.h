@@ -131,13 +131,18 @@ bool a64_is_eret(uint32_t insn);
 bool a64_is_isb(uint32_t insn);
 
 /*
- * The system instruction class (C4.1.66 "Branches, Exception Generating
- * and System instructions", op0 = 1101010100): MSR (immediate) and MRS/MSR
- * (register), SYS/SYSL, hints, barriers, CFINV/XAFLAG/AXFLAG.
+ * Can @insn write PSTATE.{EL,SP,D,A,I,F,PAN,UAO,...} (other than by an
+ * exception or ERET)?  MSR (immediate), whose op0 = 0, CRn = 4 also
+ * covers CFINV/XAFLAG/AXFLAG, and MSR (register) to the op0 = 3, CRn = 4,
+ * CRm = 2 or 3 special-purpose registers: NZCV, DAIF, SPSel, PAN, UAO,
+ * DIT, SSBS, TCO, SVCR, ALLINT.
  */
-static inline bool a64_is_system(uint32_t insn)
+static inline bool a64_may_write_pstate(uint32_t insn)
 {
-	return (insn & 0xffc00000) == 0xd5000000;
+	unsigned crm = insn >> 8 & 0xf;
+
+	return (insn & 0xfff8f01f) == 0xd500401f ||
+	       ((insn & 0xfff8f000) == 0xd5184000 && (crm == 2 || crm == 3));
 }
 
 /* Exception generating instructions (and UDF, permanently undefined). */

@@ -105,8 +105,12 @@ void fail(struct emu *e, int status, const char *fmt, ...)
 /* The model's PE state follows Unicorn's PSTATE; only SS is the model's. */
 void sync_pe(struct emu *e)
 {
-	uint64_t p = pstate_now(e);
+	sync_pe_from(e, pstate_now(e));
+}
 
+/* The same, from a PSTATE value @p known to be the current one. */
+void sync_pe_from(struct emu *e, uint64_t p)
+{
 	e->st.pe.el = (unsigned)(p >> 2) & 3;
 	e->st.pe.d = p >> 9 & 1;
 	e->st.pe.pan = e->cfg.pan && (p >> 22 & 1);
@@ -262,12 +266,15 @@ static void code_hook_at(struct emu *e, uint64_t pc)
 	 * The PE state (EL, PSTATE.D/PAN/UAO) is read from Unicorn only when
 	 * it can have changed: after anything but the normal completion of
 	 * the previous instruction (an exception, a stop, the start of a
-	 * run), or after a system instruction (MSR to DAIF, SPSel, PAN, UAO
-	 * and the MSR-immediate forms; eret_done() reads it after an ERET).
+	 * run), unless an exception entry has just set it (pe_synced), or
+	 * after an MSR that can write PSTATE (eret_done() reads it after an
+	 * ERET).
 	 * Reading PSTATE through Unicorn on every instruction cost more than
 	 * the rest of this hook.
 	 */
-	resync = !e->have_prev || a64_is_system(e->prev_insn);
+	resync = (!e->have_prev && !e->pe_synced) ||
+		 a64_may_write_pstate(e->prev_insn);
+	e->pe_synced = false;
 	if (e->have_prev)
 		retire_prev(e);
 	e->have_prev = false;

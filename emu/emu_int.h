@@ -107,6 +107,8 @@ struct emu {
 	 * while step_ok: see step_enabled().
 	 */
 	bool step_ok, step_en;
+	/* The model's PE state is the PSTATE an exception entry just set. */
+	bool pe_synced;
 
 	/* The instruction the code hook saw last, not yet retired. */
 	bool have_prev;
@@ -191,6 +193,7 @@ const char *disasm_at(struct emu *e, uint64_t pc);
 __attribute__((format(printf, 3, 4)))
 void fail(struct emu *e, int status, const char *fmt, ...);
 void sync_pe(struct emu *e);
+void sync_pe_from(struct emu *e, uint64_t pstate);
 uint64_t retired_before(struct emu *e, uint64_t pc);
 void consume(struct emu *e, uint64_t pc, bool retired);
 void log_ev_at(struct emu *e, struct ev *v, uint64_t cycle);

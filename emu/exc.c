@@ -66,7 +66,7 @@ static void enter(struct emu *e, unsigned target_el, const uint64_t *esr,
 		return;
 	}
 
-	sync_pe(e);
+	sync_pe_from(e, p);
 	ss = ad_exception_entry(&e->st, target_el, kind);
 	spsr = (p & ~UCS_PSTATE_SS) | (ss ? UCS_PSTATE_SS : 0);
 	if (target_el > cur)
@@ -108,7 +108,9 @@ static void enter(struct emu *e, unsigned target_el, const uint64_t *esr,
 		return;
 	}
 	e->st.pe.el = target_el;
-	step_stale(e);
+	/* as ad_exception_entry() left it, plus PAN (SPAN) from np */
+	sync_pe_from(e, np);
+	e->pe_synced = true;
 
 	v->target_el = target_el;
 	v->esr = esr ? *esr : 0;
