@@ -205,10 +205,12 @@ static void eret_done(struct emu *e, uint64_t pc, uint64_t cycle)
 	ucs_elreg_read(e->u, UCS_SPSR, from ? from : 1, &spsr);
 	ad_exception_return(&e->st, spsr);
 	sync_pe(e);
-	v.target_el = e->st.pe.el;
-	v.elr = pc_now(e);
-	v.spsr = spsr;
-	log_ev_at(e, &v, cycle);
+	if (e->log) {	/* PC is the ELR the ERET used */
+		v.target_el = e->st.pe.el;
+		v.elr = pc_now(e);
+		v.spsr = spsr;
+		log_ev_at(e, &v, cycle);
+	}
 	e->extra += e->exc_return_cycles;
 }
 

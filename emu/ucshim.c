@@ -73,6 +73,7 @@ struct ucs {
 	uc_context *ctx;       /* scratch blob for hflags patches */
 	uint8_t *env;          /* QEMU's CPU state, laid out as a blob (find_env()) */
 	void (*rebuild)(void *env); /* QEMU's arm_rebuild_hflags(), or NULL */
+	size_t spsr_off[4];    /* SPSR_ELx in the live state, or 0 (find_spsr()) */
 	uint64_t *el_hooks;    /* QEMU's two EL-change hook lists, emptied ... */
 	uint64_t el_hooks_saved[2]; /* ... of these heads (quiet_pmu()) */
 	size_t ctx_size;
@@ -1404,6 +1405,10 @@ int ucs_elreg_read(struct ucs *s, enum ucs_elreg r, unsigned el, uint64_t *v)
 		*v = r == UCS_ELR ? s->elr_el3 : s->spsr_el3;
 		return 0;
 	}
+	if (r == UCS_SPSR && s->spsr_off[el]) {
+		memcpy(v, s->env + s->spsr_off[el], sizeof(*v));
+		return 0;
+	}
 	switch (r) {
 	case UCS_ELR:
 		return rd(s, UC_ARM64_REG_ELR_EL0 + (int)el, v);
@@ -1431,6 +1436,10 @@ int ucs_elreg_write(struct ucs *s, enum ucs_elreg r, unsigned el, uint64_t v)
 			s->elr_el3 = v;
 		else
 			s->spsr_el3 = v;
+		return 0;
+	}
+	if (r == UCS_SPSR && s->spsr_off[el]) {
+		memcpy(s->env + s->spsr_off[el], &v, sizeof(v));
 		return 0;
 	}
 	switch (r) {
@@ -1732,6 +1741,49 @@ static size_t peek(uintptr_t addr, void *buf, size_t len)
 }
 
 /*
+ * SPSR_EL1..3 are reachable only through UC_ARM64_REG_CP_REG, a hash
+ * lookup of QEMU's register table per access, twice per exception round
+ * trip.  With the live state located (find_env()), find each one's
+ * offset: write a sentinel through CP_REG, find it once in the state,
+ * check that a value stored there reads back through CP_REG.
+ */
+static void find_spsr(struct ucs *s)
+{
+	const size_t lo = UCS_CTX_HDR, hi = s->ctx_size;
+	uint64_t old, v, back;
+	unsigned el, hits;
+	size_t off, at;
+
+	for (el = 1; el <= 3; el++) {
+		struct ucs_sysreg r = { 3, el_op1[el], 4, 0, 0 };
+
+		if (cp_rd(s, r, &old))
+			continue;
+		v = 0x5053525300000000ULL ^ ((uint64_t)el << 40) ^ (uintptr_t)s;
+		if (cp_wr(s, r, v))
+			continue;
+		hits = 0;
+		at = 0;
+		for (off = lo; off + 8 <= hi; off += 8) {
+			uint64_t w;
+
+			memcpy(&w, s->env + off, 8);
+			if (w == v) {
+				hits++;
+				at = off;
+			}
+		}
+		if (hits == 1) {
+			v = ~v;
+			memcpy(s->env + at, &v, 8);
+			if (!cp_rd(s, r, &back) && back == v)
+				s->spsr_off[el] = at;
+		}
+		cp_wr(s, r, old);
+	}
+}
+
+/*
  * QEMU's ERET (and exception entry) calls the PMU's EL-change hooks,
  * pmu_pre_el_change() and pmu_post_el_change(), which read the host clock
  * and walk every event counter: a tenth of a single-step's cost
@@ -1843,6 +1895,7 @@ static void find_env(struct ucs *s)
 		goto restore;
 	s->env = (uint8_t *)(cpu + mx - bx);
 	quiet_pmu(s, cpu, buf, n, mx - bx + s->ctx_size);
+	find_spsr(s);
 	/*
 	 * The blob is a header, then CPUARMState: its first word is the
 	 * size of what follows (Unicorn's struct uc_context).
