@@ -678,18 +678,6 @@ const char *a64_strerror(int err)
 	}
 }
 
-/* ERET, ERETAA, ERETAB (all fields fixed) */
-bool a64_is_eret(uint32_t insn)
-{
-	return insn == 0xd69f03e0 || insn == 0xd69f0bff || insn == 0xd69f0fff;
-}
-
-/* ISB {option}: 1101 0101 0000 0011 0011 CRm 110 11111 */
-bool a64_is_isb(uint32_t insn)
-{
-	return (insn & 0xfffff0ff) == 0xd50330df;
-}
-
 /* Exception generation: 11010100 opc imm16 op2 LL; UDF: 0x0000 imm16 */
 bool a64_exc_gen(uint32_t insn, enum a64_exc_kind *kind, uint16_t *imm16)
 {

@@ -125,10 +125,16 @@ static inline struct ad_access a64_mem_op_access(const struct a64_mem_op *op)
 }
 
 /* ERET, ERETAA or ERETAB. */
-bool a64_is_eret(uint32_t insn);
+static inline bool a64_is_eret(uint32_t insn)
+{
+	return insn == 0xd69f03e0 || insn == 0xd69f0bff || insn == 0xd69f0fff;
+}
 
-/* ISB (any CRm option). */
-bool a64_is_isb(uint32_t insn);
+/* ISB {option}: 1101 0101 0000 0011 0011 CRm 110 11111 */
+static inline bool a64_is_isb(uint32_t insn)
+{
+	return (insn & 0xfffff0ff) == 0xd50330df;
+}
 
 /*
  * Can @insn write PSTATE.{EL,SP,D,A,I,F,PAN,UAO,...} (other than by an

@@ -290,7 +290,7 @@ static void code_hook_at(struct emu *e, uint64_t pc)
 	 * a software step exception is pending too, which one goes first is
 	 * the Impdef_StepVersusInterrupt policy (digest 6.4).
 	 */
-	irq = irq_boundary(e, pc, &irq_el);
+	irq = e->irq_on ? irq_boundary(e, pc, &irq_el) : IRQ_NONE;
 	/* CheckSoftwareStep: only active-pending (enabled, PSTATE.SS = 0) takes. */
 	if (step_enabled(e) && !e->st.pe.ss)
 		d = ad_check_software_step(&e->st);

@@ -100,7 +100,7 @@ static struct job jobs[] = {
 	{ .id = "(d)", .what = "1 wp on loaded data, PAC=EL0",
 	  .runner = RUN_ARMDBG, .variant = BENCH_WATCH, .scale = 4 },
 	{ .id = "(e)", .what = "EL1 single-steps EL0 loop",
-	  .runner = RUN_ARMDBG, .variant = BENCH_STEP, .scale = 2 },
+	  .runner = RUN_ARMDBG, .variant = BENCH_STEP, .scale = 8 },
 	{ .id = "(f)b", .what = "QEMU: as (b)",
 	  .runner = RUN_QEMU, .variant = BENCH_PLAIN, .scale = 300 },
 	{ .id = "(f)c", .what = "QEMU: as (c)",
