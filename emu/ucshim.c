@@ -73,6 +73,7 @@ struct ucs {
 	uc_context *ctx;       /* scratch blob for hflags patches */
 	uint8_t *env;          /* QEMU's CPU state, laid out as a blob (find_env()) */
 	void (*rebuild)(void *env); /* QEMU's arm_rebuild_hflags(), or NULL */
+	unsigned long ndirect; /* direct switches made (direct_switch()) */
 	size_t spsr_off[4];    /* SPSR_ELx in the live state, or 0 (find_spsr()) */
 	uint64_t *el_hooks;    /* QEMU's two EL-change hook lists, emptied ... */
 	uint64_t el_hooks_saved[2]; /* ... of these heads (quiet_pmu()) */
@@ -621,12 +622,18 @@ static int direct_switch(struct ucs *s)
 		return rc;
 	s->rebuild(s->env + UCS_CTX_HDR);
 	s->sw_req = s->sw_ready = false;
+	s->ndirect++;
 	return wr(s, UC_ARM64_REG_PC, s->sw_pc);
 }
 
 int ucs_set_el(struct ucs *s, uint64_t pstate, uint64_t pc)
 {
 	return do_switch(s, pstate, pc, PRIV_ERET);
+}
+
+unsigned long ucs_direct_switches(const struct ucs *s)
+{
+	return s->rebuild ? s->ndirect + 1 : 0;
 }
 
 bool ucs_can_switch_now(const struct ucs *s, uint64_t pstate)

@@ -10,6 +10,13 @@
  *     private ERET trampoline executed at EL3, with SP banking and a patch
  *     of QEMU's cached translation flags ("hflags") whose location in a
  *     uc_context blob is found by self-calibration at ucs_open();
+ *   - with this exact build: QEMU's live CPU state located at ucs_open()
+ *     (through the exported qemu_get_cpu_aarch64() and a content search,
+ *     verified byte for byte), so that hflags patches and SPSR_ELx
+ *     accesses are in place, switches below EL3 skip the trampoline's
+ *     ERET (QEMU's exported arm_rebuild_hflags(); ucs_set_el_now() from
+ *     the caller's hook), and the PMU's EL-change hooks, which read the
+ *     host clock at every ERET, are emptied; without it, the slow paths;
  *   - translation-flag and TLB refresh after host system-register writes;
  *   - SCR_EL3.RW/NS and HCR_EL2.RW set-up;
  *   - host system-register access with a deny-list for the encodings whose
@@ -191,6 +198,9 @@ int ucs_set_el(struct ucs *s, uint64_t pstate, uint64_t pc);
  */
 int ucs_set_el_now(struct ucs *s, uint64_t pstate, uint64_t pc);
 bool ucs_can_switch_now(const struct ucs *s, uint64_t pstate);
+
+/* 0: no direct switches in this engine; else 1 + how many were made. */
+unsigned long ucs_direct_switches(const struct ucs *s);
 
 /*
  * Like ucs_set_el() to the current PSTATE at @pc, and also flush QEMU's

@@ -108,6 +108,7 @@ enum svc_action { SVC_STOP, SVC_SWITCH, SVC_SWITCH_STOP };
 struct t {
 	struct ucs *s;
 	enum ucs_cpu cpu;
+	bool now;		/* switch with ucs_set_el_now() */
 	char *why;
 	size_t whylen;
 	/* last interrupt */
@@ -173,6 +174,13 @@ static void on_page(void *ctx, uint64_t pc, uint64_t addr, bool write)
 	t->page_write = write;
 }
 
+/* A switch the way the check asks for: ucs_set_el() or ucs_set_el_now(). */
+static int sw(struct t *t, uint64_t pstate, uint64_t pc)
+{
+	return t->now ? ucs_set_el_now(t->s, pstate, pc) :
+			ucs_set_el(t->s, pstate, pc);
+}
+
 static void on_intr(uc_engine *uc, uint32_t intno, void *user)
 {
 	struct t *t = user;
@@ -204,7 +212,7 @@ static void on_intr(uc_engine *uc, uint32_t intno, void *user)
 		enum svc_action a = t->svc;
 
 		t->svc = SVC_STOP;
-		rc = ucs_set_el(t->s, t->sw_pstate, t->sw_pc);
+		rc = sw(t, t->sw_pstate, t->sw_pc);
 		if (rc)
 			hook_failed(t, rc);
 		if (a == SVC_SWITCH_STOP)
@@ -233,8 +241,7 @@ static void on_code(uc_engine *uc, uint64_t addr, uint32_t size, void *user)
 	t->ncode++;
 	if (t->code_switch) {
 		t->code_switch = false;
-		rc = ucs_set_el(t->s, ucs_pstate_mode(2, true) | DAIF_ALL,
-				RAM + G_PROBE);
+		rc = sw(t, ucs_pstate_mode(2, true) | DAIF_ALL, RAM + G_PROBE);
 		if (rc)
 			hook_failed(t, rc);
 	}
@@ -396,8 +403,8 @@ static int expect_intr(struct t *t, uint32_t intno, uint64_t at)
 
 static int setel(struct t *t, unsigned el, bool h, uint64_t at)
 {
-	return api(t, ucs_set_el(t->s, ucs_pstate_mode(el, h) | DAIF_ALL, at),
-		   "ucs_set_el");
+	return api(t, sw(t, ucs_pstate_mode(el, h) | DAIF_ALL, at),
+		   t->now ? "ucs_set_el_now" : "ucs_set_el");
 }
 
 /* Run the CurrentEL probe at EL @el and check what the code saw. */
@@ -1064,6 +1071,29 @@ static int check_page_traps(struct t *t)
 	return api(t, ucs_trap_pages(t->s, NULL, 0, NULL, NULL), "ucs_trap_pages(off)");
 }
 
+/* (14) The direct switches (ucs_set_el_now()) pass (2), (3) and (9):
+ * outside a run and from code and interrupt hooks, to every EL (EL3
+ * through the trampoline). */
+static int check_direct(struct t *t)
+{
+	unsigned long before = ucs_direct_switches(t->s);
+
+	t->now = true;
+	if (set_el_matrix(t))
+		return -1;
+	/* where the library allows them, they were really made */
+	if (before && ucs_direct_switches(t->s) < before + 8)
+		return whyf(t, "only %lu of the switches were direct",
+			    ucs_direct_switches(t->s) - before);
+	ucs_close(t->s);
+	if (topen(t, true) || check_sp(t))
+		return -1;
+	ucs_close(t->s);
+	if (topen(t, true))
+		return -1;
+	return check_in_hook(t);
+}
+
 static const struct {
 	const char *name;
 	bool ns;
@@ -1082,6 +1112,7 @@ static const struct {
 	{ "counted runs", false, check_count },
 	{ "forced debug-register traps", true, check_trap },
 	{ "page traps", true, check_page_traps },
+	{ "direct switches (ucs_set_el_now)", true, check_direct },
 };
 
 int ucs_selftest(char *err, size_t errlen)
