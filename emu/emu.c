@@ -252,10 +252,9 @@ static bool check_breakpoints(struct emu *e, uint64_t pc)
 /* Precise path: every instruction, before it executes. */
 static void code_hook_at(struct emu *e, uint64_t pc)
 {
-	struct ad_debug_event d;
 	enum irq_take irq;
 	unsigned irq_el = 0;
-	bool resync;
+	bool resync, step;
 
 	if (ucs_is_private(pc) || e->done)
 		return;
@@ -291,17 +290,19 @@ static void code_hook_at(struct emu *e, uint64_t pc)
 	 * the Impdef_StepVersusInterrupt policy (digest 6.4).
 	 */
 	irq = e->irq_on ? irq_boundary(e, pc, &irq_el) : IRQ_NONE;
-	/* CheckSoftwareStep: only active-pending (enabled, PSTATE.SS = 0) takes. */
-	if (step_enabled(e) && !e->st.pe.ss)
-		d = ad_check_software_step(&e->st);
-	else
-		d = (struct ad_debug_event){ 0 };
+	/*
+	 * CheckSoftwareStep takes exactly when the step is active-pending:
+	 * enabled, PSTATE.SS = 0.
+	 */
+	step = step_enabled(e) && !e->st.pe.ss;
 	if (irq != IRQ_NONE &&
-	    (!d.take || ad_policy(&e->st, AD_POL_STEP_VS_IRQ) == AD_STEPIRQ_IRQ_FIRST)) {
+	    (!step || ad_policy(&e->st, AD_POL_STEP_VS_IRQ) == AD_STEPIRQ_IRQ_FIRST)) {
 		take_interrupt(e, pc, irq == IRQ_FIQ, irq_el);
 		return;
 	}
-	if (d.take) {
+	if (step) {
+		struct ad_debug_event d = ad_check_software_step(&e->st);
+
 		debug_event(e, EV_STEP, pc, &d, NULL);
 		return;
 	}
