@@ -76,6 +76,7 @@ struct ucs {
 	unsigned long ndirect; /* direct switches made (direct_switch()) */
 	size_t spsr_off[4];    /* SPSR_ELx in the live state, or 0 (find_spsr()) */
 	uint16_t roff[UC_ARM64_REG_ENDING]; /* plain registers there, or 0 (find_regs()) */
+	size_t m_off;          /* QEMU's env->pstate (M[3:0] ...), or 0 (find_mode()) */
 	uint64_t *el_hooks;    /* QEMU's two EL-change hook lists, emptied ... */
 	uint64_t el_hooks_saved[2]; /* ... of these heads (quiet_pmu()) */
 	size_t ctx_size;
@@ -625,8 +626,17 @@ static bool direct_ok(const struct ucs *s)
 
 static int direct_switch(struct ucs *s)
 {
-	uint64_t cur, sp, target = s->sw_pstate;
-	int rc = rd_pstate(s, &cur);
+	uint64_t cur = 0, sp, target = s->sw_pstate;
+	uint32_t m;
+	int rc = 0;
+
+	/* only M[3:0] matters here (which SP_ELx the live SP is) */
+	if (s->m_off) {
+		memcpy(&m, s->env + s->m_off, sizeof(m));
+		cur = m & 0xf;
+	} else {
+		rc = rd_pstate(s, &cur);
+	}
 
 	if (!rc)
 		rc = rd(s, UC_ARM64_REG_SP, &sp);
@@ -1868,6 +1878,59 @@ static void find_regs(struct ucs *s)
 }
 
 /*
+ * Where QEMU keeps PSTATE.M[3:0]: a raw PSTATE write stores everything
+ * but NZCV, DAIF and BTYPE in one 32-bit word (pstate_write() in QEMU's
+ * cpu.h).  Three writes of different M, SS, IL and PAN bits must each
+ * show up there, and a value stored there must come back from a PSTATE
+ * read; exactly one word must pass (two follow the writes).  PSTATE is
+ * put back after.
+ */
+static void find_mode(struct ucs *s)
+{
+	static const uint32_t val[3] = { 0x00400005, 0x00200009, 0x0010000d };
+	size_t off, cand[8];
+	unsigned i, j, n = 0, keep;
+	uint64_t old;
+	uint32_t w;
+
+	if (rd_pstate(s, &old) || wr_pstate_raw(s, val[0]))
+		return;
+	for (off = UCS_CTX_HDR; off + 4 <= s->ctx_size && n < 8; off += 4) {
+		memcpy(&w, s->env + off, 4);
+		if (w == val[0])
+			cand[n++] = off;
+	}
+	/* keep the places that follow every write */
+	for (i = 1; i < 3 && n; i++) {
+		if (wr_pstate_raw(s, val[i])) {
+			n = 0;
+			break;
+		}
+		for (j = keep = 0; j < n; j++) {
+			memcpy(&w, s->env + cand[j], 4);
+			if (w == val[i])
+				cand[keep++] = cand[j];
+		}
+		n = keep;
+	}
+	/* the one a PSTATE read comes from (QEMU's pstate_read()) */
+	for (j = keep = 0; j < n; j++) {
+		uint32_t probe = 0x00000004;
+		uint64_t back = 0;
+
+		memcpy(&w, s->env + cand[j], 4);
+		memcpy(s->env + cand[j], &probe, 4);
+		if (!rd_pstate(s, &back) && (back & 0xf) == probe)
+			cand[keep++] = cand[j];
+		memcpy(s->env + cand[j], &w, 4);
+	}
+	n = keep;
+	wr_pstate_raw(s, old);
+	if (n == 1)
+		s->m_off = cand[0];
+}
+
+/*
  * QEMU's ERET (and exception entry) calls the PMU's EL-change hooks,
  * pmu_pre_el_change() and pmu_post_el_change(), which read the host clock
  * and walk every event counter: a tenth of a single-step's cost
@@ -1981,6 +2044,7 @@ static void find_env(struct ucs *s)
 	quiet_pmu(s, cpu, buf, n, mx - bx + s->ctx_size);
 	find_spsr(s);
 	find_regs(s);
+	find_mode(s);
 	/*
 	 * The blob is a header, then CPUARMState: its first word is the
 	 * size of what follows (Unicorn's struct uc_context).
