@@ -192,6 +192,15 @@ static bool is_load_exclusive(uint32_t w)
 	       (w >> 22 & 1) && (!(w >> 21 & 1) || (w >> 31 & 1));
 }
 
+/* STXR/STLXR (any size), STXP/STLXP: as above with L = 0. */
+static bool is_store_exclusive(uint32_t w)
+{
+	return (w & 0x3f000000) == 0x08000000 && !(w >> 23 & 1) &&
+	       !(w >> 22 & 1) && (!(w >> 21 & 1) || (w >> 31 & 1));
+}
+
+static bool stex_check(struct emu *e, uint64_t pc, uint32_t w);
+
 /*
  * An ERET at @pc (retired before it: @cycle) has completed: PSTATE.SS per
  * DebugExceptionReturnSS, evaluated with the state before the return.
@@ -255,6 +264,7 @@ static void code_hook_at(struct emu *e, uint64_t pc)
 	enum irq_take irq;
 	unsigned irq_el = 0;
 	bool resync, step;
+	uint32_t w;
 
 	if (ucs_is_private(pc) || e->done)
 		return;
@@ -309,9 +319,12 @@ static void code_hook_at(struct emu *e, uint64_t pc)
 	/* (PC alignment and instruction aborts are Unicorn's; then breakpoints.) */
 	if (e->bp_any && check_breakpoints(e, pc))
 		return;
+	w = insn_at(e, pc);
+	if (e->mem_hooked && is_store_exclusive(w) && stex_check(e, pc, w))
+		return;
 	e->have_prev = true;
 	e->prev_pc = pc;
-	e->prev_insn = insn_at(e, pc);
+	e->prev_insn = w;
 	/* WFI: virtual time runs on to the next wake-up event. */
 	if (e->irq_on && e->prev_insn == 0xd503207f && !irq_wfi(e, pc))
 		fail(e, EMU_EXIT_FAULT,
@@ -330,7 +343,10 @@ static void code_hook(uc_engine *uc, uint64_t pc, uint32_t size, void *user)
 	e->pc_write_ok = false;
 }
 
-/* Does the translation block [addr, addr + size) end with an ERET? */
+/*
+ * Does the translation block [addr, addr + size) end with an ERET?
+ * (Cached per block, with whether it holds a Store-Exclusive.)
+ */
 static bool block_ends_in_eret(struct emu *e, uint64_t addr, uint32_t size)
 {
 	unsigned i = (unsigned)(addr >> 2) % (sizeof(e->eret_cache) / sizeof(e->eret_cache[0]));
@@ -339,8 +355,44 @@ static bool block_ends_in_eret(struct emu *e, uint64_t addr, uint32_t size)
 		e->eret_cache[i].addr = addr;
 		e->eret_cache[i].size = size;
 		e->eret_cache[i].eret = a64_is_eret(insn_at(e, addr + size - 4));
+		e->eret_cache[i].stex = false;
+		for (uint64_t a = addr; a < addr + size; a += 4)
+			e->eret_cache[i].stex |= is_store_exclusive(insn_at(e, a));
 	}
 	return e->eret_cache[i].eret;
+}
+
+static bool block_has_stex(struct emu *e, uint64_t addr, uint32_t size)
+{
+	unsigned i = (unsigned)(addr >> 2) % (sizeof(e->eret_cache) / sizeof(e->eret_cache[0]));
+
+	block_ends_in_eret(e, addr, size);
+	return e->eret_cache[i].stex;
+}
+
+/*
+ * Note the Store-Exclusives of block [addr, addr + size) for hooks of
+ * their own (update_hooks()).  True if there is one not hooked yet.
+ */
+static bool stex_learn(struct emu *e, uint64_t addr, uint32_t size)
+{
+	bool added = false;
+	unsigned i;
+
+	for (uint64_t a = addr; a < addr + size; a += 4) {
+		if (!is_store_exclusive(insn_at(e, a)))
+			continue;
+		for (i = 0; i < e->nstex && e->stex_addr[i] != a; i++)
+			;
+		if (i < e->nstex)
+			continue;
+		if (e->nstex < EMU_MAX_STEX)
+			e->stex_addr[e->nstex++] = a;
+		else
+			e->stex_overflow = true;
+		added = true;
+	}
+	return added;
 }
 
 /*
@@ -377,6 +429,15 @@ static void block_hook(uc_engine *uc, uint64_t addr, uint32_t size, void *user)
 	if (e->blk_cycle >= e->max_insns) {
 		e->cycle = e->blk_cycle;
 		runaway(e);
+		return;
+	}
+	if (e->mem_hooked && block_has_stex(e, addr, size) &&
+	    stex_learn(e, addr, size)) {
+		/* Nothing of the block has run: hook its Store-Exclusives first. */
+		e->cycle = e->blk_cycle;
+		e->blk_size = 0;
+		e->rehook = true;
+		ucs_stop(e->u, addr);
 	}
 }
 
@@ -404,7 +465,9 @@ static void bp_hook(uc_engine *uc, uint64_t pc, uint32_t size, void *user)
 		return;
 	sync_pe(e);
 	e->pc_write_ok = true;
-	check_breakpoints(e, pc);
+	if (!(e->bp_any && check_breakpoints(e, pc)) && e->mem_hooked &&
+	    is_store_exclusive(insn_at(e, pc)))
+		stex_check(e, pc, insn_at(e, pc));
 	e->pc_write_ok = false;
 }
 
@@ -419,6 +482,56 @@ uint64_t view_sp(void *ctx)
 
 	ucs_sp_read(((struct emu *)ctx)->u, &v);
 	return v;
+}
+
+/*
+ * Will Store-Exclusive @op fail?  As QEMU decides it when the instruction
+ * executes (ucs_monitor()): the address must be the monitor's and memory
+ * must still hold the value the Load-Exclusive read.  Not known (a 16-byte
+ * STXP, or the monitor not located): treated as succeeding.  This is
+ * what Impdef_FailedSTXRWatchpoint needs to know.
+ */
+static bool stex_fails(struct emu *e, const struct a64_mem_op *op)
+{
+	uint64_t addr, val, mem = 0;
+
+	if (op->kind != AD_ACC_STORE_EX || op->size > 8 ||
+	    !ucs_monitor(e->u, &addr, &val))
+		return false;
+	if (op->va != addr)
+		return true;
+	if (uc_mem_read(e->uc, op->va, &mem, op->size) != UC_ERR_OK)
+		return false;
+	return mem != val;
+}
+
+/*
+ * A Store-Exclusive about to execute (@w at @pc) that will fail makes no
+ * memory access, so neither a page trap nor the memory hook can check it:
+ * check it here, with Impdef_FailedSTXRWatchpoint deciding (the model).
+ * One that will succeed is left to the memory path.  True if an
+ * exception was taken.
+ */
+static bool stex_check(struct emu *e, uint64_t pc, uint32_t w)
+{
+	struct a64_regs_view view = { .x = view_x, .sp = view_sp, .ctx = e,
+				      .pc = pc };
+	struct a64_mem_info mi;
+	struct ad_debug_event d;
+	struct ad_access a;
+	uint64_t far;
+
+	if (a64_decode_mem(w, &view, &mi) < 0 || mi.n != 1 ||
+	    !stex_fails(e, &mi.op[0]))
+		return false;
+	a = a64_mem_op_access(&mi.op[0]);
+	a.ex_failed = true;
+	d = ad_check_watchpoint(&e->st, &a);
+	if (!d.match)
+		return false;
+	far = d.far;
+	debug_event(e, EV_WATCHPOINT, pc, &d, &far);
+	return d.take;
 }
 
 /* Save the bytes a store of the instruction will overwrite. */
@@ -503,7 +616,10 @@ static int wp_check_insn(struct emu *e, uint64_t pc, struct a64_mem_info *mi,
 	sync_pe(e);
 	for (unsigned i = 0; i < mi->n; i++) {
 		struct ad_access a = a64_mem_op_access(&mi->op[i]);
-		struct ad_debug_event d = ad_check_watchpoint(&e->st, &a);
+		struct ad_debug_event d;
+
+		a.ex_failed = stex_fails(e, &mi->op[i]);
+		d = ad_check_watchpoint(&e->st, &a);
 
 		if (!d.match)
 			continue;
@@ -796,7 +912,7 @@ void update_hooks(struct emu *e)
 	bool precise = (e->st.r.mdscr_el1 & AD_MDSCR_SS) || e->mmu_el1 ||
 		       e->mmu_el2 || e->irq_on;
 	bool wp_any = false, mem;
-	uint64_t addr[AD_MAX_BPS];
+	uint64_t addr[AD_MAX_BPS + EMU_MAX_STEX];
 	unsigned nbp = 0, n, i;
 	uc_err err = UC_ERR_OK;
 
@@ -822,6 +938,17 @@ void update_hooks(struct emu *e)
 	for (n = 0; n < e->cfg.num_wps; n++)
 		wp_any |= e->st.r.wcr[n] & 1;
 	watch_ranges(e);
+	if (!wp_any) {
+		e->nstex = 0;
+		e->stex_overflow = false;
+	}
+	precise |= e->stex_overflow;
+	for (n = 0; n < e->nstex; n++) {
+		for (i = 0; i < nbp && addr[i] != e->stex_addr[n]; i++)
+			;
+		if (i == nbp)
+			addr[nbp++] = e->stex_addr[n];
+	}
 
 	if (!e->hooks_set)
 		e->code_all = true;	/* the first time: all of RAM */

@@ -28,6 +28,7 @@
 #define COUNTER_FREQ 62500000u     /* CNTFRQ_EL0: one tick per 16 cycles of a 1 GHz core */
 #define CYCLES_PER_CS 10000000u    /* 1 GHz: cycles per centisecond */
 #define WP_SAVE_MAX 128            /* bytes of memory saved for a store hit */
+#define EMU_MAX_STEX 64            /* Store-Exclusive addresses hooked */
 
 struct wp_save {
 	uint64_t va;
@@ -52,8 +53,18 @@ struct emu {
 	uint64_t rnd;
 
 	uc_hook h_code, h_block, h_intr, h_mrs, h_msr, h_sys, h_mem, h_unmapped;
-	uc_hook h_bp[AD_MAX_BPS];
-	uint64_t h_bp_addr[AD_MAX_BPS];
+	/* code hooks on breakpointed addresses and Store-Exclusives (below) */
+	uc_hook h_bp[AD_MAX_BPS + EMU_MAX_STEX];
+	uint64_t h_bp_addr[AD_MAX_BPS + EMU_MAX_STEX];
+	/*
+	 * Store-Exclusives seen on the fast path while a watchpoint is
+	 * enabled: each gets a code hook, because one that fails makes no
+	 * memory access for a page trap or memory hook to see (stex_check()).
+	 * More than EMU_MAX_STEX: the per-instruction hook instead.
+	 */
+	uint64_t stex_addr[EMU_MAX_STEX];
+	unsigned nstex;
+	bool stex_overflow;
 	unsigned nbp_hooks;
 	/*
 	 * Where translated code can be since update_hooks() last invalidated
@@ -100,7 +111,7 @@ struct emu {
 	uint32_t blk_size;
 	uint64_t last_addr, last_cycle;
 	uint32_t last_size;
-	struct { uint64_t addr; uint32_t size; bool eret; } eret_cache[1024];
+	struct { uint64_t addr; uint32_t size; bool eret, stex; } eret_cache[1024];
 
 	/*
 	 * ad_step_enabled_from() for the current PE state (step_en), valid

@@ -31,6 +31,7 @@
 #define PRIV_CEL   (UCS_PRIV_BASE + 0x18) /* calibration probe */
 #define PRIV_STOP  (UCS_PRIV_BASE + 0x1c) /* calibration stop address */
 #define PRIV_TRAP  (UCS_PRIV_BASE + 0x20) /* page-trap calibration load */
+#define PRIV_LDX   (UCS_PRIV_BASE + 0x28) /* exclusive-monitor calibration */
 #define PRIV_NEVER (UCS_PRIV_BASE + 0xff8) /* "until" of ucs_run(): never reached */
 
 static const uint32_t priv_code[] = {
@@ -44,6 +45,8 @@ static const uint32_t priv_code[] = {
 	0xd503201f, /* PRIV_STOP:  nop */
 	0xf9400001, /* PRIV_TRAP:  ldr x1, [x0] */
 	0xd43bd5a0, /*             brk #0xdead */
+	0xc85f7c01, /* PRIV_LDX:   ldxr x1, [x0] (find_monitor()) */
+	0xd503201f, /*             nop */
 };
 
 #define PSTATE_EL3H_MASKED 0x3cdULL /* EL3h, DAIF = 1111 */
@@ -77,6 +80,7 @@ struct ucs {
 	size_t spsr_off[4];    /* SPSR_ELx in the live state, or 0 (find_spsr()) */
 	uint16_t roff[UC_ARM64_REG_ENDING]; /* plain registers there, or 0 (find_regs()) */
 	size_t m_off;          /* QEMU's env->pstate (M[3:0] ...), or 0 (find_mode()) */
+	size_t mon_off;        /* QEMU's exclusive_addr, _val, or 0 (find_monitor()) */
 	uint64_t *el_hooks;    /* QEMU's two EL-change hook lists, emptied ... */
 	uint64_t el_hooks_saved[2]; /* ... of these heads (quiet_pmu()) */
 	size_t ctx_size;
@@ -659,6 +663,15 @@ static int direct_switch(struct ucs *s)
 int ucs_set_el(struct ucs *s, uint64_t pstate, uint64_t pc)
 {
 	return do_switch(s, pstate, pc, PRIV_ERET);
+}
+
+bool ucs_monitor(const struct ucs *s, uint64_t *addr, uint64_t *val)
+{
+	if (!s->mon_off)
+		return false;
+	memcpy(addr, s->env + s->mon_off, sizeof(*addr));
+	memcpy(val, s->env + s->mon_off + 8, sizeof(*val));
+	return true;
 }
 
 unsigned long ucs_direct_switches(const struct ucs *s)
@@ -1931,6 +1944,51 @@ static void find_mode(struct ucs *s)
 }
 
 /*
+ * QEMU's exclusive monitor: exclusive_addr and exclusive_val, next to each
+ * other in CPUARMState.  A Store-Exclusive succeeds exactly when its
+ * address is exclusive_addr and memory still holds exclusive_val
+ * (QEMU's gen_store_exclusive(): compare, then compare-and-swap).  Found
+ * by running PRIV_LDX (an LDXR of its own two instructions) and looking
+ * for its address, once, followed by the loaded value; the monitor is
+ * then cleared as CLREX does (address all ones).  Runs at ucs_open(),
+ * from the reset state, where the private page is reachable.
+ */
+static void find_monitor(struct ucs *s)
+{
+	uint64_t x0, x1, want, w;
+	size_t off, at = 0;
+	unsigned hits = 0;
+
+	memcpy(&want, &priv_code[(PRIV_LDX - UCS_PRIV_BASE) / 4], sizeof(want));
+	if (rd(s, UC_ARM64_REG_X0, &x0) || rd(s, UC_ARM64_REG_X1, &x1))
+		return;
+	if (wr(s, UC_ARM64_REG_X0, PRIV_LDX) ||
+	    run_plain(s, PRIV_LDX, PRIV_LDX + 4) ||
+	    rd(s, UC_ARM64_REG_X1, &w) || w != want ||
+	    wr(s, UC_ARM64_REG_X0, 0) || wr(s, UC_ARM64_REG_X1, 0))
+		goto out;
+	/* X0 and X1 (the address and what it loaded) are cleared: one copy left */
+	for (off = UCS_CTX_HDR; off + 16 <= s->ctx_size; off += 8) {
+		memcpy(&w, s->env + off, 8);
+		if (w == PRIV_LDX) {
+			hits++;
+			at = off;
+		}
+	}
+	if (hits == 1) {
+		memcpy(&w, s->env + at + 8, 8);
+		if (w == want) {
+			s->mon_off = at;
+			w = ~0ULL;
+			memcpy(s->env + at, &w, 8);
+		}
+	}
+out:
+	wr(s, UC_ARM64_REG_X0, x0);
+	wr(s, UC_ARM64_REG_X1, x1);
+}
+
+/*
  * QEMU's ERET (and exception entry) calls the PMU's EL-change hooks,
  * pmu_pre_el_change() and pmu_post_el_change(), which read the host clock
  * and walk every event counter: a tenth of a single-step's cost
@@ -2045,6 +2103,7 @@ static void find_env(struct ucs *s)
 	find_spsr(s);
 	find_regs(s);
 	find_mode(s);
+	find_monitor(s);
 	/*
 	 * The blob is a header, then CPUARMState: its first word is the
 	 * size of what follows (Unicorn's struct uc_context).

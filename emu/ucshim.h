@@ -199,6 +199,15 @@ int ucs_set_el(struct ucs *s, uint64_t pstate, uint64_t pc);
 int ucs_set_el_now(struct ucs *s, uint64_t pstate, uint64_t pc);
 bool ucs_can_switch_now(const struct ucs *s, uint64_t pstate);
 
+/*
+ * QEMU's exclusive monitor, where ucs_open() located it: the address of
+ * the last Load-Exclusive (all ones when clear) and the value it loaded.
+ * A Store-Exclusive of n <= 8 bytes at VA a will succeed exactly when
+ * a == *addr and the n bytes at a, zero-extended, equal *val.  False:
+ * not known (a 16-byte STXP compares a second value too: never known).
+ */
+bool ucs_monitor(const struct ucs *s, uint64_t *addr, uint64_t *val);
+
 /* 0: no direct switches in this engine; else 1 + how many were made. */
 unsigned long ucs_direct_switches(const struct ucs *s);
 
