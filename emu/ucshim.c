@@ -81,6 +81,8 @@ struct ucs {
 	uint16_t roff[UC_ARM64_REG_ENDING]; /* plain registers there, or 0 (find_regs()) */
 	size_t m_off;          /* QEMU's env->pstate (M[3:0] ...), or 0 (find_mode()) */
 	size_t mon_off;        /* QEMU's exclusive_addr, _val, or 0 (find_monitor()) */
+	bool pst_direct;       /* PSTATE composed from the live state (find_pstate()) */
+	size_t nf_off, zf_off, cf_off, vf_off, bt_off, daif_off;
 	uint64_t *el_hooks;    /* QEMU's two EL-change hook lists, emptied ... */
 	uint64_t el_hooks_saved[2]; /* ... of these heads (quiet_pmu()) */
 	size_t ctx_size;
@@ -230,11 +232,44 @@ static int wr(struct ucs *s, int id, uint64_t v)
 	return e == UC_ERR_OK ? 0 : fail_uc(s, e, "uc_reg_write");
 }
 
+static uint32_t live32(const struct ucs *s, size_t off)
+{
+	uint32_t v;
+
+	memcpy(&v, s->env + off, sizeof(v));
+	return v;
+}
+
+/*
+ * PSTATE from QEMU's live state, composed as QEMU's pstate_read() does:
+ * the word that holds M, SS, IL, PAN ..., DAIF, BTYPE, and N, Z, C, V,
+ * each kept in a field of its own.  Only after find_pstate() checked the
+ * composition against Unicorn's own read.
+ */
+static uint64_t pstate_live(const struct ucs *s)
+{
+	uint64_t daif;
+
+	memcpy(&daif, s->env + s->daif_off, sizeof(daif));
+	return live32(s, s->m_off) | (daif & UCS_PSTATE_DAIF) |
+	       (uint64_t)(live32(s, s->bt_off) & 3) << 10 |
+	       (live32(s, s->nf_off) & 0x80000000u) |
+	       (uint64_t)(live32(s, s->zf_off) == 0) << 30 |
+	       (uint64_t)(live32(s, s->cf_off) & 1) << 29 |
+	       (live32(s, s->vf_off) & 0x80000000u) >> 3;
+}
+
 /* PSTATE is a 32-bit register for Unicorn. */
 static int rd_pstate(struct ucs *s, uint64_t *v)
 {
 	uint32_t p = 0;
-	uc_err e = uc_reg_read(s->uc, UC_ARM64_REG_PSTATE, &p);
+	uc_err e;
+
+	if (s->pst_direct) {
+		*v = pstate_live(s);
+		return 0;
+	}
+	e = uc_reg_read(s->uc, UC_ARM64_REG_PSTATE, &p);
 
 	*v = p;
 	return e == UC_ERR_OK ? 0 : fail_uc(s, e, "uc_reg_read(PSTATE)");
@@ -1944,6 +1979,97 @@ static void find_mode(struct ucs *s)
 }
 
 /*
+ * Narrow @cand (@n offsets, @w-byte fields) to those holding @want.
+ */
+static unsigned keep_equal(const struct ucs *s, size_t *cand, unsigned n,
+			   unsigned w, uint64_t want)
+{
+	unsigned i, k = 0;
+
+	for (i = 0; i < n; i++) {
+		uint64_t v = 0;
+
+		memcpy(&v, s->env + cand[i], w);
+		if (v == want)
+			cand[k++] = cand[i];
+	}
+	return k;
+}
+
+/*
+ * The rest of PSTATE's home in QEMU (pstate_write(): NF = the value, ZF =
+ * ~value & Z, CF = C, VF = V << 3, BTYPE, DAIF; M and the rest in the
+ * m_off word): four raw writes of different patterns leave exactly one
+ * candidate per field, and then the composition (pstate_live()) must
+ * equal Unicorn's PSTATE read for 32 more values.  PSTATE is put back.
+ */
+static void find_pstate(struct ucs *s)
+{
+	static const uint32_t val[4] = {
+		0xa04007c5, 0x50200949, 0xf0100e84, 0x00000000,
+	};
+	const uint32_t z = 1u << 30;
+	size_t *c[6];
+	unsigned n[6], f, i, k;
+	uint64_t old, back, seed = 0x9e3779b97f4a7c15ULL;
+	bool ok = s->m_off != 0;
+
+	if (!ok || rd_pstate(s, &old))
+		return;
+	for (f = 0; f < 6; f++) {
+		c[f] = malloc(s->ctx_size / 4 * sizeof(size_t));
+		n[f] = 0;
+		if (!c[f])
+			ok = false;
+	}
+	for (f = 0; ok && f < 6; f++) {
+		size_t step = f == 5 ? 8 : 4, off;
+
+		for (off = UCS_CTX_HDR; off + 8 <= s->ctx_size; off += step)
+			c[f][n[f]++] = off;
+	}
+	for (i = 0; ok && i < 4; i++) {
+		uint32_t v = val[i];
+
+		if (wr_pstate_raw(s, v)) {
+			ok = false;
+			break;
+		}
+		n[0] = keep_equal(s, c[0], n[0], 4, v);			/* NF */
+		n[1] = keep_equal(s, c[1], n[1], 4, ~v & z);		/* ZF */
+		n[2] = keep_equal(s, c[2], n[2], 4, v >> 29 & 1);	/* CF */
+		n[3] = keep_equal(s, c[3], n[3], 4, v << 3 & 0x80000000u); /* VF */
+		n[4] = keep_equal(s, c[4], n[4], 4, v >> 10 & 3);	/* BTYPE */
+		n[5] = keep_equal(s, c[5], n[5], 8, v & UCS_PSTATE_DAIF); /* DAIF */
+	}
+	for (f = 0; ok && f < 6; f++)
+		ok = n[f] == 1;
+	if (ok) {
+		s->nf_off = c[0][0];
+		s->zf_off = c[1][0];
+		s->cf_off = c[2][0];
+		s->vf_off = c[3][0];
+		s->bt_off = c[4][0];
+		s->daif_off = c[5][0];
+		for (k = 0; ok && k < 32; k++) {
+			static const uint32_t mode[] = { 0x0, 0x4, 0x5, 0x8, 0x9, 0xc, 0xd };
+			uint32_t v;
+
+			seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+			v = (uint32_t)(seed >> 32);
+			v = (v & (0xf0000000u | 0x00f00000u | UCS_PSTATE_DAIF | 0xc00u)) |
+			    mode[(seed >> 8) % 7];
+			ok = !wr_pstate_raw(s, v) && !rd_pstate(s, &back) &&
+			     back == pstate_live(s);
+		}
+	}
+	wr_pstate_raw(s, old);
+	s->pst_direct = ok;
+	for (f = 0; f < 6; f++)
+		free(c[f]);
+}
+
+/*
  * QEMU's exclusive monitor: exclusive_addr and exclusive_val, next to each
  * other in CPUARMState.  A Store-Exclusive succeeds exactly when its
  * address is exclusive_addr and memory still holds exclusive_val
@@ -2103,6 +2229,7 @@ static void find_env(struct ucs *s)
 	find_spsr(s);
 	find_regs(s);
 	find_mode(s);
+	find_pstate(s);
 	find_monitor(s);
 	/*
 	 * The blob is a header, then CPUARMState: its first word is the
