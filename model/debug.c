@@ -141,6 +141,16 @@ struct ad_debug_event ad_check_breakpoint(const struct ad_state *s, uint64_t pc)
 	return ev;
 }
 
+/* Does one of the watchpoints in @set match access @a? */
+static bool some_watchpoint_matches(const struct ad_state *s,
+				    const struct ad_access *a, uint64_t set)
+{
+	for (unsigned n = 0; n < s->cfg->num_wps; n++)
+		if (((set >> n) & 1) && ad_watchpoint_match(s, n, a, NULL))
+			return true;
+	return false;
+}
+
 /*
  * The FAR bounds of digest 2.4 (ARM D2.9.8): an address from the lowest
  * byte accessed up to the watchpointed byte, inside one naturally aligned
@@ -166,7 +176,7 @@ static void watch_far(const struct ad_state *s, const struct ad_access *a,
 		one.size = 1;
 		ev->far_max = matched;
 		for (one.va = matched + 1; one.va <= end && one.va != 0; one.va++)
-			if (ad_watchpoints_matching(s, &one) & ev->hits)
+			if (some_watchpoint_matches(s, &one, ev->hits))
 				ev->far_max = one.va;
 	}
 	switch (ad_policy(s, AD_POL_WP_FAR)) {

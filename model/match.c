@@ -127,24 +127,24 @@ static int resolve_lbn(const struct ad_state *s, unsigned lbn)
 	const struct ad_config *c = s->cfg;
 	unsigned first_ctx = 0;
 
-	while (first_ctx < c->num_bps && !ad_bp_is_context_aware(c, first_ctx))
-		first_ctx++;
 	/*
 	 * An unimplemented LBN is not context-aware either: StateMatch
 	 * resolves both through Unpredictable_BPNOTCTXCMP, so the
 	 * BPNOTIMPL case of BreakpointValueMatch is never reached from here.
 	 */
-	if (!ad_bp_is_context_aware(c, lbn)) {
-		switch (ad_policy(s, AD_POL_BPNOTCTXCMP)) {
-		case AD_BPNOTCTXCMP_DISABLED:
-			return -2;
-		case AD_BPNOTCTXCMP_UNLINKED:
-			return -1;
-		default:
-			return (int)first_ctx;
-		}
+	if (ad_bp_is_context_aware(c, lbn))
+		return (int)lbn;
+	switch (ad_policy(s, AD_POL_BPNOTCTXCMP)) {
+	case AD_BPNOTCTXCMP_DISABLED:
+		return -2;
+	case AD_BPNOTCTXCMP_UNLINKED:
+		return -1;
+	default:
+		while (first_ctx < c->num_bps &&
+		       !ad_bp_is_context_aware(c, first_ctx))
+			first_ctx++;
+		return (int)first_ctx;
 	}
-	return (int)lbn;
 }
 
 static unsigned ctrl_lbn(const struct ad_state *s, uint64_t ctrl)
@@ -221,11 +221,21 @@ static bool comparator_enabled(const struct ad_state *s, uint64_t ctrl, unsigned
 	return n < 16 || !s->cfg->debugv8p9 || ad_embwe_effective(s);
 }
 
-/* AArch64.ReservedBreakpointType */
-int ad_effective_bt(const struct ad_state *s, unsigned n)
+/*
+ * The comparators below this one of @num can be enabled: all, or the first
+ * 16 when FEAT_Debugv8p9 needs EMBWE for the others and it is 0.
+ */
+static unsigned enabled_limit(const struct ad_state *s, unsigned num)
+{
+	if (num > 16 && s->cfg->debugv8p9 && !ad_embwe_effective(s))
+		return 16;
+	return num;
+}
+
+/* The reserved-type test of AArch64.ReservedBreakpointType. */
+static bool bt_reserved(const struct ad_state *s, unsigned n, unsigned bt)
 {
 	const struct ad_config *c = s->cfg;
-	unsigned bt = bits(s->r.bcr[n], 23, 20);
 	bool ctx_type = bt != 0 && bt != 1 && bt != 4 && bt != 5;
 	bool reserved = false;
 
@@ -238,7 +248,15 @@ int ad_effective_bt(const struct ad_state *s, unsigned n)
 		reserved |= !c->el2; /* 1xxx: VMID / CONTEXTIDR_EL2 types */
 	if (ctx_type)
 		reserved |= !ad_bp_is_context_aware(c, n);
-	if (!reserved)
+	return reserved;
+}
+
+/* AArch64.ReservedBreakpointType */
+int ad_effective_bt(const struct ad_state *s, unsigned n)
+{
+	unsigned bt = bits(s->r.bcr[n], 23, 20);
+
+	if (!bt_reserved(s, n, bt))
 		return (int)bt;
 	if (ad_policy(s, AD_POL_RESBPTYPE) == AD_RESBPTYPE_DISABLED)
 		return -1;
@@ -290,30 +308,32 @@ static bool vmid_match(const struct ad_state *s, uint64_t bvr)
 }
 
 /*
- * AArch64.BreakpointValueMatch.  @linked_to: called from StateMatch for a
- * link (the address, if any, is not compared then).  Returns the value
- * match; *is_mismatch (may be NULL) tells that the breakpoint takes part as
- * an address mismatch breakpoint, whose value match means "PC inside its
- * range".  A breakpoint that takes no part returns false, *is_mismatch false.
+ * AArch64.BreakpointValueMatch for an enabled breakpoint @n that behaves as
+ * type @bt (>= 0, ad_effective_bt()).  @linked_to: called from StateMatch
+ * for a link (the address, if any, is not compared then).  Returns the
+ * value match; *is_mismatch (may be NULL) tells that the breakpoint takes
+ * part as an address mismatch breakpoint, whose value match means "PC
+ * inside its range".  A breakpoint that takes no part returns false,
+ * *is_mismatch false.  @half (may be NULL): when the address of @pc does
+ * not match, *half is the value match of the same breakpoint for @pc + 2
+ * (every other part of it is the same for both), else false.
  */
-static bool bp_value_match(const struct ad_state *s, unsigned n, uint64_t pc,
-			   bool linked_to, bool *is_mismatch)
+static bool bp_value_match_bt(const struct ad_state *s, unsigned n, int bt,
+			      uint64_t pc, bool linked_to, bool *is_mismatch,
+			      bool *half)
 {
 	unsigned el = s->pe.el;
 	uint64_t bvr = s->r.bvr[n];
-	bool in_host = ad_el_is_in_host(s, el);
+	bool in_host;
 	bool match_addr, mismatch, match_vmid, match_cid, match_cid1, match_cid2;
 	bool linking, bvr_ok = true, bxvr_ok = true, ignore_bas = false;
 	unsigned bas = bits(s->r.bcr[n], 8, 5);
-	int bt, mask;
+	int mask;
 
 	if (is_mismatch)
 		*is_mismatch = false;
-	if (!comparator_enabled(s, s->r.bcr[n], n))
-		return false;
-	bt = ad_effective_bt(s, n);
-	if (bt < 0)
-		return false;
+	if (half)
+		*half = false;
 
 	match_addr = (bt & 0xa) == 0;        /* 0x0x */
 	mismatch = (bt & 0xe) == 0x4;        /* 010x */
@@ -354,8 +374,13 @@ static bool bp_value_match(const struct ad_state *s, unsigned n, uint64_t pc,
 		return false; /* FEAT_BWE: a mismatch needs a range */
 	}
 
+	/* ELIsInHost() matters to the Context ID and VMID types only. */
+	in_host = (match_cid || match_cid1 || match_vmid) &&
+		  ad_el_is_in_host(s, el);
 	if (match_addr) {
 		bvr_ok = bp_addr_match(s, n, pc, mask, ignore_bas);
+		if (!bvr_ok && half)
+			*half = bp_addr_match(s, n, pc + 2, mask, ignore_bas);
 	} else if (match_cid) {
 		if (in_host)
 			bvr_ok = (uint32_t)s->r.contextidr_el2 == (uint32_t)bvr;
@@ -378,31 +403,78 @@ static bool bp_value_match(const struct ad_state *s, unsigned n, uint64_t pc,
 	return bvr_ok && bxvr_ok;
 }
 
+/* AArch64.BreakpointValueMatch (see bp_value_match_bt()), any breakpoint. */
+static bool bp_value_match(const struct ad_state *s, unsigned n, uint64_t pc,
+			   bool linked_to, bool *is_mismatch)
+{
+	int bt;
+
+	if (is_mismatch)
+		*is_mismatch = false;
+	if (!comparator_enabled(s, s->r.bcr[n], n))
+		return false;
+	bt = ad_effective_bt(s, n);
+	if (bt < 0)
+		return false;
+	return bp_value_match_bt(s, n, bt, pc, linked_to, is_mismatch, NULL);
+}
+
 /*
- * AArch64.BreakpointMatch for an A64 instruction (size 4) at @pc: the
- * value and state match; *mis: breakpoint @n takes part as an address
- * mismatch breakpoint (its match then means "PC inside the range").
+ * A shortcut, not an Arm function: false when breakpoint @n cannot match
+ * the A64 instruction at @pc (its halfwords at pc and pc + 2) whatever the
+ * policies say.  Type 000x, or a reserved type (which behaves as 0000 or
+ * is disabled), is an address breakpoint and never a mismatch one: it
+ * compares at least bits [DebugAddrTop:lsb] of the address with DBGBVR,
+ * lsb being the largest the MASK choices give (bp_mask(), bp_addr_match()).
  */
-static bool bp_match(const struct ad_state *s, unsigned n, uint64_t pc, bool *mis)
+static bool bp_may_match(const struct ad_state *s, unsigned n, uint64_t pc)
+{
+	uint64_t bcr = s->r.bcr[n], bvr = s->r.bvr[n];
+	unsigned bt = bits(bcr, 23, 20), mask = bits(bcr, 28, 24), lsb = 2;
+	unsigned top;
+
+	if ((bt & 0xe) != 0 && !bt_reserved(s, n, bt))
+		return true;
+	if (s->cfg->bwe && (mask == 1 || mask == 2))
+		lsb = 3; /* Unpredictable_RESBPMASK: 0 or 3 */
+	else if (s->cfg->bwe && mask > 2)
+		lsb = mask;
+	top = ad_debug_addr_top(s->cfg);
+	return eq_bits(pc, bvr, top, lsb) || eq_bits(pc + 2, bvr, top, lsb);
+}
+
+/*
+ * AArch64.BreakpointMatch of enabled breakpoint @n for an A64 instruction
+ * (size 4) at @pc, from a PE in Security state @secure: the value and
+ * state match; *mis: breakpoint @n takes part as an address mismatch
+ * breakpoint (its match then means "PC inside the range").
+ */
+static bool bp_match(const struct ad_state *s, unsigned n, uint64_t pc,
+		     bool secure, bool *mis)
 {
 	uint64_t bcr = s->r.bcr[n];
-	int bt = ad_effective_bt(s, n);
-	bool vmis = false, match, smatch;
+	bool vmis = false, half = false, match, smatch;
+	int bt;
 
 	*mis = false;
-	match = bp_value_match(s, n, pc, false, &vmis);
+	if (!bp_may_match(s, n, pc))
+		return false;
+	bt = ad_effective_bt(s, n);
+	if (bt < 0)
+		return false;
 	/*
 	 * With AArch32 a breakpoint can select only the second halfword of
 	 * the instruction (BAS=0b1100): Unpredictable_BPMATCHHALF, for the
 	 * address types 0x0x (a mismatch breakpoint's range too).
 	 */
-	if (!match && bt >= 0 && (bt & 0xa) == 0 && s->cfg->aarch32_el1 &&
-	    bp_value_match(s, n, pc + 2, false, NULL))
+	match = bp_value_match_bt(s, n, bt, pc, false, &vmis,
+				  s->cfg->aarch32_el1 ? &half : NULL);
+	if (!match && half)
 		match = ad_policy(s, AD_POL_BPMATCHHALF) == AD_BPMATCHHALF_MATCH;
 	if (!match && !vmis)
 		return false;
 	smatch = state_match(s, bcr, false, bt == 1 || bt == 5, s->pe.el,
-			     ad_is_secure(s));
+			     secure);
 	*mis = vmis && smatch;
 	return match && smatch;
 }
@@ -411,9 +483,9 @@ bool ad_breakpoint_match(const struct ad_state *s, unsigned n, uint64_t pc)
 {
 	bool mis, match;
 
-	if (n >= s->cfg->num_bps)
+	if (n >= s->cfg->num_bps || !comparator_enabled(s, s->r.bcr[n], n))
 		return false;
-	match = bp_match(s, n, pc, &mis);
+	match = bp_match(s, n, pc, ad_is_secure(s), &mis);
 	return mis ? !match : match;
 }
 
@@ -425,11 +497,15 @@ bool ad_breakpoint_match(const struct ad_state *s, unsigned n, uint64_t pc)
 uint64_t ad_breakpoints_matching(const struct ad_state *s, uint64_t pc)
 {
 	uint64_t hits = 0, mis_hits = 0;
-	bool outside_all = true;
+	bool outside_all = true, secure = ad_is_secure(s);
+	unsigned num = enabled_limit(s, s->cfg->num_bps);
 
-	for (unsigned n = 0; n < s->cfg->num_bps; n++) {
-		bool mis, match = bp_match(s, n, pc, &mis);
+	for (unsigned n = 0; n < num; n++) {
+		bool mis, match;
 
+		if (!(s->r.bcr[n] & 1))
+			continue; /* IsBreakpointEnabled(n): E */
+		match = bp_match(s, n, pc, secure, &mis);
 		if (mis) {
 			mis_hits |= 1ull << n;
 			outside_all = outside_all && !match;
@@ -470,32 +546,49 @@ static int wp_mask(const struct ad_state *s, unsigned n)
 	return mask;
 }
 
-/* AArch64.WatchpointByteMatch */
-static bool wp_byte_match(const struct ad_state *s, unsigned n, uint64_t va,
-			  int mask)
+/* Byte va matches: va<top:lsb> == wvr<top:lsb>, bit va<2:0> of sel set. */
+struct wp_bytes {
+	uint64_t wvr;
+	unsigned top, lsb;
+	unsigned sel; /* the byte-select test, for each byte of a doubleword */
+};
+
+/* A byte-select test on va<bottom-1:0> as a map over va<2:0>. */
+static unsigned dword_sel(unsigned bas, unsigned bottom)
+{
+	return bottom == 2 ? (bas & 0xf) | (bas & 0xf) << 4 : bas;
+}
+
+/*
+ * AArch64.WatchpointByteMatch of watchpoint @n (MASK @mask, after
+ * wp_mask()) for every byte at once: none of the parts that decide it
+ * depends on the byte's address but the two tests of struct wp_bytes.
+ * False when no byte can match.
+ */
+static bool wp_byte_match_init(const struct ad_state *s, unsigned n,
+			       int mask, struct wp_bytes *b)
 {
 	uint64_t wvr = s->r.wvr[n];
-	unsigned bas = bits(s->r.wcr[n], 12, 5), top = vr_top(s, wvr);
+	unsigned raw = bits(s->r.wcr[n], 12, 5), bas = raw;
 	unsigned bottom = (wvr & 4) ? 2 : 3;
-	bool byte_ok;
 
 	if (bottom == 2)
 		bas &= 0xf; /* deprecated word-aligned form: BAS[7:4] ignored */
-	byte_ok = bas >> (va & ((1u << bottom) - 1)) & 1;
+	b->sel = dword_sel(bas, bottom);
 
-	if (mask > 0 && bits(s->r.wcr[n], 12, 5) != 0xff) {
+	if (mask > 0 && raw != 0xff) {
 		switch (ad_policy(s, AD_POL_WPMASKANDBAS)) {
-		case AD_WPMASKANDBAS_IGNORE_BAS: byte_ok = true; break;
+		case AD_WPMASKANDBAS_IGNORE_BAS: b->sel = 0xff; break;
 		case AD_WPMASKANDBAS_NOMATCH: return false;
-		default: byte_ok = bits(s->r.wcr[n], 12, 5) >> (va & 7) & 1; break;
+		default: b->sel = raw; break;
 		}
 	} else if (bas && !bas_contiguous(bas)) {
 		switch (ad_policy(s, AD_POL_WPBASCONTIGUOUS)) {
 		case AD_WPBAS_LOWEST_RUN:
-			byte_ok = bas_lowest_run(bas) >> (va & ((1u << bottom) - 1)) & 1;
+			b->sel = dword_sel(bas_lowest_run(bas), bottom);
 			break;
 		case AD_WPBAS_WHOLE_DWORD:
-			byte_ok = true;
+			b->sel = 0xff;
 			bottom = 3;
 			break;
 		case AD_WPBAS_NOMATCH:
@@ -505,15 +598,47 @@ static bool wp_byte_match(const struct ad_state *s, unsigned n, uint64_t va,
 		}
 	}
 
+	b->wvr = wvr;
+	b->top = vr_top(s, wvr);
+	b->lsb = bottom;
 	if (mask > (int)bottom) {
-		if (!eq_bits(va, wvr, top, (unsigned)mask))
-			return false;
 		if ((wvr & ((1ull << mask) - 1) & ~((1ull << bottom) - 1)) &&
 		    ad_policy(s, AD_POL_WPMASKEDBITS) == AD_MASKEDBITS_NOMATCH)
 			return false;
-		return byte_ok;
+		b->lsb = (unsigned)mask;
 	}
-	return byte_ok && eq_bits(va, wvr, top, bottom);
+	return b->sel != 0;
+}
+
+/*
+ * The first byte of [lo, hi] (hi may have wrapped past 2^64) that @b
+ * matches, in *first; false if none.  A 2^lsb-byte block whose address
+ * differs from DBGWVR<top:lsb> is skipped whole.
+ */
+static bool wp_first_byte(const struct wp_bytes *b, uint64_t lo, uint64_t hi,
+			  uint64_t *first)
+{
+	uint64_t va = lo, left = hi - lo; /* bytes after va */
+
+	for (;;) {
+		if (!eq_bits(va, b->wvr, b->top, b->lsb)) {
+			uint64_t step = (va | ((1ull << b->lsb) - 1)) + 1 - va;
+
+			if (step > left)
+				return false;
+			left -= step;
+			va += step;
+			continue;
+		}
+		if (b->sel >> (va & 7) & 1) {
+			*first = va;
+			return true;
+		}
+		if (!left)
+			return false;
+		left--;
+		va++;
+	}
 }
 
 /* The LSC part of AArch64.WatchpointMatch. */
@@ -535,7 +660,8 @@ static bool lsc_match(const struct ad_state *s, unsigned lsc,
 bool ad_watchpoint_match(const struct ad_state *s, unsigned n,
 			 const struct ad_access *a, uint64_t *first_byte)
 {
-	uint64_t wcr, lo, hi;
+	struct wp_bytes b;
+	uint64_t wcr, lo, hi, first;
 	int mask;
 
 	if (n >= s->cfg->num_wps)
@@ -548,24 +674,18 @@ bool ad_watchpoint_match(const struct ad_state *s, unsigned n,
 		return false;
 	if (!lsc_match(s, bits(wcr, 4, 3), a->kind))
 		return false;
+	mask = wp_mask(s, n);
+	if (mask < 0 || !wp_byte_match_init(s, n, mask, &b))
+		return false;
+	ad_access_range(s, a, &lo, &hi);
+	if (!wp_first_byte(&b, lo, hi, &first))
+		return false;
 	if (!state_match(s, wcr, true, bits(wcr, 20, 20), ad_access_el(s, a->unpriv),
 			 ad_is_secure(s)))
 		return false;
-	mask = wp_mask(s, n);
-	if (mask < 0)
-		return false;
-
-	ad_access_range(s, a, &lo, &hi);
-	for (uint64_t va = lo;; va++) {
-		if (wp_byte_match(s, n, va, mask)) {
-			if (first_byte)
-				*first_byte = va;
-			return true;
-		}
-		if (va == hi)
-			break;
-	}
-	return false;
+	if (first_byte)
+		*first_byte = first;
+	return true;
 }
 
 uint64_t ad_watchpoints_matching(const struct ad_state *s,

@@ -29,7 +29,9 @@
  * of them at once, and since V comes from the input bytes, "the next
  * choice" is every choice across inputs.  The register file is built once
  * per input (see build()); the sweep changes the vector the decision
- * functions read.
+ * functions read.  The model runs in full at every step; the oracle's
+ * fetches and accesses are memoised comparator by comparator (see
+ * oracle_fetch()), by the same argument.
  *
  * Input layout (missing bytes read as zero):
  *   u8 preset, u8 tweaks (bit0 no EL2, bit1 no EL3, bit2 no AArch32 EL1),
@@ -441,26 +443,150 @@ static void check(const struct ad_state *s, const char *what, uint64_t model,
 
 /* ---- the comparisons ---- */
 
-static void cmp_fetch(const struct ad_state *s, uint64_t pc)
+/*
+ * The oracle's side of a fetch or an access, memoised across the sweep.
+ * Step 1 evaluates the oracle's comparators one at a time and keeps each
+ * one's result and the policies it read.  A comparator that did not read
+ * policy p takes the same path, and gives the same result, whatever p is
+ * (the argument of the sweep, comparator by comparator): step 2
+ * re-evaluates only the comparators that read the policy it changes, then
+ * combines them all again, and step 3, which changes only policies that
+ * nothing read, reuses step 1's verdict.  The model runs in full at every
+ * step.
+ */
+static struct {
+	bool all;                 /* step 1 evaluated every comparator */
+	uint64_t match, mismatch; /* bit n: comparator n's result in step 1 */
+	uint32_t read[AD_MAX_BPS > AD_MAX_WPS ? AD_MAX_BPS : AD_MAX_WPS];
+	struct or_result res;     /* step 1's verdict */
+	struct or_far_map far;    /* and its FAR map (accesses) */
+} memo;
+
+/* Evaluate comparator @n in this sweep step? (Notes its read set.) */
+static bool memo_eval_begin(unsigned n)
+{
+	if (cur.sweep_pol >= 0 && memo.all &&
+	    !((memo.read[n] >> cur.sweep_pol) & 1))
+		return false;
+	or_policies_clear();
+	return true;
+}
+
+static void memo_eval_end(unsigned n, uint32_t *read)
+{
+	if (cur.sweep_pol != -1)
+		return;
+	memo.read[n] = or_policies_read();
+	*read |= memo.read[n];
+}
+
+static void set_bit(uint64_t *v, unsigned n, bool b)
+{
+	*v = (*v & ~(1ull << n)) | (uint64_t)b << n;
+}
+
+/* or_check_breakpoint(), memoised; adds the policies read to *read. */
+static struct or_result oracle_fetch(const struct ad_state *s, uint64_t pc,
+				     uint32_t *read)
+{
+	uint64_t match = memo.match, mismatch = memo.mismatch;
+	struct or_result r;
+	unsigned n;
+
+	if (cur.sweep_pol == -2)
+		return memo.res;
+	for (n = 0; n < s->cfg->num_bps; n++) {
+		bool m, mis;
+
+		if (!memo_eval_begin(n))
+			continue;
+		or_breakpoint_match(s, n, pc, &m, &mis);
+		memo_eval_end(n, read);
+		set_bit(&match, n, m);
+		set_bit(&mismatch, n, mis);
+	}
+	or_policies_clear();
+	r = or_breakpoint_result(s, match, mismatch);
+	*read |= or_policies_read();
+	if (cur.sweep_pol == -1) {
+		memo.all = true;
+		memo.match = match;
+		memo.mismatch = mismatch;
+		memo.res = r;
+	}
+	return r;
+}
+
+static uint32_t cmp_fetch(const struct ad_state *s, uint64_t pc)
 {
 	struct ad_debug_event m;
 	struct or_result o;
+	uint32_t read = 0;
 
 	cur.what = W_FETCH;
 	cur.a = pc;
 	m = ad_check_breakpoint(s, pc);
-	o = or_check_breakpoint(s, pc);
+	o = oracle_fetch(s, pc, &read);
 	check(s, "breakpoint hits", m.hits, o.hits,
 	      "AArch64.BreakpointMatch / AArch64.StateMatch / "
 	      "AArch64.BreakpointValueMatch");
 	check(s, "breakpoint match", m.match, o.match, "AArch64.CheckBreakpoint");
 	check(s, "breakpoint take", m.take, o.take, o.rule);
 	if (!o.take)
-		return;
+		return read;
 	check(s, "breakpoint target EL", m.target_el, o.target_el,
 	      "DebugTargetFrom");
 	check(s, "breakpoint ESR", m.esr, o.esr,
 	      "AArch64.BreakpointException / AArch64.ExceptionClass");
+	return read;
+}
+
+/*
+ * or_check_watchpoint(), memoised; adds the policies read to *read and
+ * sets *far to the FAR map.
+ */
+static struct or_result oracle_access(const struct ad_state *s,
+				      const struct ad_access *a,
+				      uint32_t *read,
+				      const struct or_far_map **far)
+{
+	static struct or_far_map scratch;
+	struct or_far_map *map = cur.sweep_pol == -1 ? &memo.far : &scratch;
+	uint64_t lo, hits = memo.match;
+	struct or_result r;
+	unsigned size, n;
+	bool unwatched;
+
+	*far = &memo.far;
+	if (cur.sweep_pol == -2)
+		return memo.res;
+	or_policies_clear();
+	unwatched = or_unwatched_access(s, a);
+	*read |= or_policies_read();
+	or_access_block(s, a, &lo, &size);
+	if (unwatched) {
+		hits = 0;
+	} else {
+		for (n = 0; n < s->cfg->num_wps; n++) {
+			bool m;
+
+			if (!memo_eval_begin(n))
+				continue;
+			m = or_watchpoint_match(s, n, a, lo, size);
+			memo_eval_end(n, read);
+			set_bit(&hits, n, m);
+		}
+	}
+	or_policies_clear();
+	r = or_watchpoint_result(s, a, hits, map);
+	*read |= or_policies_read();
+	if (cur.sweep_pol == -1) {
+		memo.all = !unwatched;
+		memo.match = hits;
+		memo.res = r;
+	}
+	*far = map;
+	return r;
 }
 
 static bool far_ok(const struct or_far_map *far, uint64_t x)
@@ -469,24 +595,25 @@ static bool far_ok(const struct or_far_map *far, uint64_t x)
 	       far->ok[x - far->base];
 }
 
-static void cmp_access(const struct ad_state *s, const struct ad_access *a)
+static uint32_t cmp_access(const struct ad_state *s, const struct ad_access *a)
 {
-	static struct or_far_map far;
+	const struct or_far_map *far;
 	struct ad_debug_event m;
 	struct or_result o;
+	uint32_t read = 0;
 	uint64_t x;
 
 	cur.what = W_ACCESS;
 	cur.acc = *a;
 	m = ad_check_watchpoint(s, a);
-	o = or_check_watchpoint(s, a, &far);
+	o = oracle_access(s, a, &read, &far);
 	check(s, "watchpoint hits", m.hits, o.hits,
 	      "AArch64.WatchpointMatch / AArch64.StateMatch / "
 	      "AArch64.WatchpointByteMatch");
 	check(s, "watchpoint match", m.match, o.match, "AArch64.CheckWatchpoint");
 	check(s, "watchpoint take", m.take, o.take, o.rule);
 	if (!o.take)
-		return;
+		return read;
 	check(s, "watchpoint target EL", m.target_el, o.target_el,
 	      "DebugTargetFrom");
 	check(s, "watchpoint CM", m.cm, o.cm, "AArch64.FaultSyndrome");
@@ -495,20 +622,21 @@ static void cmp_access(const struct ad_state *s, const struct ad_access *a)
 	      "LSC) / AArch64.FaultSyndrome");
 	check(s, "watchpoint ESR", m.esr, o.esr,
 	      "AArch64.WatchpointException / AArch64.FaultSyndrome");
-	if (!far_ok(&far, m.far))
+	if (!far_ok(far, m.far))
 		fail(s, "watchpoint FAR (not a permitted address)", m.far,
-		     far.base, "D2.9.8 watchpoint FAR range");
+		     far->base, "D2.9.8 watchpoint FAR range");
 	if (m.far_min > m.far || m.far > m.far_max)
 		fail(s, "watchpoint FAR outside [far_min, far_max]", m.far,
 		     m.far_min, "D2.9.8 watchpoint FAR range");
 	for (x = m.far_min; ; x++) {
-		if (!far_ok(&far, x))
+		if (!far_ok(far, x))
 			fail(s, "watchpoint far_min..far_max holds a "
-			     "non-permitted address", x, far.base,
+			     "non-permitted address", x, far->base,
 			     "D2.9.8 watchpoint FAR range");
 		if (x == m.far_max)
 			break;
 	}
+	return read;
 }
 
 static void cmp_step(const struct ad_state *s)
@@ -611,32 +739,25 @@ static void cmp_enable(const struct ad_state *s)
  *    flags and size as b and c of op 2, in its low two bytes);
  *  4 step state; 5 ERET with SPSR a; 6 BRK #a; 7 enable sweep.
  * OP_ENABLE_ALL and OP_STEP_STATE: the checks every input starts with.
+ * Returns the policies the oracle read.
  */
-static void run_op(const struct ad_state *s, const struct op *op)
+static uint32_t run_op(const struct ad_state *s, const struct op *op)
 {
 	const struct ad_config *c = s->cfg;
 	struct ad_access acc;
 	uint64_t pc;
 
-	if (op->kind == OP_ENABLE_ALL) {
-		cmp_enable(s);
-		return;
-	}
-	if (op->kind == OP_STEP_STATE) {
-		cmp_step(s);
-		return;
-	}
-	memset(&acc, 0, sizeof(acc));
-	switch (op->kind % 8) {
+	or_policies_clear();
+	switch (op->kind == OP_ENABLE_ALL ? 7 : op->kind == OP_STEP_STATE ? 4 :
+		op->kind % 8) {
 	case 0:
-		cmp_fetch(s, op->a & ~3ull);
-		break;
+		return cmp_fetch(s, op->a & ~3ull);
 	case 1:
 		pc = s->r.bvr[op->b % c->num_bps] + (uint64_t)(int64_t)(int8_t)op->c * 4;
-		cmp_fetch(s, pc & ~3ull);
-		break;
+		return cmp_fetch(s, pc & ~3ull);
 	case 2:
 	case 3:
+		memset(&acc, 0, sizeof(acc));
 		if (op->kind % 8 == 2) {
 			acc.va = op->a;
 			acc.kind = (enum ad_acc_kind)(op->b % 7);
@@ -659,8 +780,7 @@ static void run_op(const struct ad_state *s, const struct op *op)
 		 */
 		if (acc.va + acc.size - 1 < acc.va)
 			acc.size = (unsigned)(0 - acc.va);
-		cmp_access(s, &acc);
-		break;
+		return cmp_access(s, &acc);
 	case 4:
 		cmp_step(s);
 		break;
@@ -674,6 +794,7 @@ static void run_op(const struct ad_state *s, const struct op *op)
 		cmp_enable(s);
 		break;
 	}
+	return or_policies_read();
 }
 
 /* Check @op under the input's vector and sweep the policies (see the top). */
@@ -684,9 +805,7 @@ static void sweep_op(struct ad_state *s, const struct op *op)
 	unsigned id, choice;
 
 	cur.sweep_pol = -1;
-	or_policies_clear();
-	run_op(s, op);
-	read = or_policies_read();
+	read = run_op(s, op);
 	for (id = 0; id < AD_POL__COUNT; id++) {
 		if (!((read >> id) & 1))
 			continue;

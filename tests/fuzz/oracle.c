@@ -14,7 +14,12 @@
  * known (all the functions are pure, so this changes no verdict): a
  * comparator whose address does not match reads no policy about its
  * other fields, and or_policies_read() then names only the policies a
- * verdict depends on, which is what fuzz_model.c sweeps.
+ * verdict depends on, which is what fuzz_model.c sweeps.  The address
+ * test comes first where the fields alone show that no choice can make
+ * the comparator match an address outside a block (bp_may_match_at(),
+ * wp_min_lsb()).  The per-comparator functions and the combinations
+ * (or_breakpoint_result(), or_watchpoint_result()) are public so that the
+ * harness can evaluate the comparators one at a time.
  */
 #include "oracle.h"
 
@@ -307,12 +312,9 @@ static inline bool bt_is(unsigned bt, const char *pat)
 	return true;
 }
 
-/*
- * AArch64.ReservedBreakpointType: the type breakpoint @n behaves as, or
- * -1 for "disabled".  Unpredictable_RESBPTYPE's UNKNOWN type is 0b0000.
- */
-static int reserved_bp_type(const struct ad_state *s, unsigned n,
-			    unsigned bt)
+/* The reserved-type test of AArch64.ReservedBreakpointType. */
+static bool bp_type_reserved(const struct ad_state *s, unsigned n,
+			     unsigned bt)
 {
 	bool reserved = false;
 
@@ -326,7 +328,17 @@ static int reserved_bp_type(const struct ad_state *s, unsigned n,
 	/* Oracle interpretation: mismatch needs FEAT_BWE (oracle.h). */
 	if (bt_is(bt, "010x") && !s->cfg->bwe)
 		reserved = true;
-	if (!reserved)
+	return reserved;
+}
+
+/*
+ * AArch64.ReservedBreakpointType: the type breakpoint @n behaves as, or
+ * -1 for "disabled".  Unpredictable_RESBPTYPE's UNKNOWN type is 0b0000.
+ */
+static int reserved_bp_type(const struct ad_state *s, unsigned n,
+			    unsigned bt)
+{
+	if (!bp_type_reserved(s, n, bt))
 		return (int)bt;
 	if (pol(s, AD_POL_RESBPTYPE) == AD_RESBPTYPE_DISABLED)
 		return -1;
@@ -603,6 +615,33 @@ static unsigned linked_number(const struct ad_state *s, uint64_t ctrl)
 	return lbnx * 16 + field(ctrl, 19, 16);
 }
 
+/*
+ * False when both results of AArch64.BreakpointMatch(n) are FALSE at
+ * @va under every policy choice, read from the fields alone.  A
+ * breakpoint of type 0b000x, or of a reserved type (which behaves as
+ * 0b0000 or is disabled), is never an address mismatch breakpoint, and
+ * matches only an address that agrees with DBGBVR in bits
+ * [DebugAddrTop:lsb], lsb being the largest the choices allow: MASK when
+ * it is 3 or more, 3 for a reserved MASK (it behaves as 0 or 3), else 2
+ * (MASK 0, or no FEAT_BWE).  The other types may match (or mismatch)
+ * whatever the address.
+ */
+static bool bp_may_match_at(const struct ad_state *s, unsigned n,
+			    uint64_t va)
+{
+	uint64_t bcr = s->r.bcr[n];
+	unsigned bt = field(bcr, 23, 20), mask = field(bcr, 28, 24), lsb = 2;
+
+	if (s->cfg->bwe && (mask == 1 || mask == 2))
+		lsb = 3;
+	else if (s->cfg->bwe && mask > 2)
+		lsb = mask;
+
+	if (!bt_is(bt, "000x") && !bp_type_reserved(s, n, bt))
+		return true;
+	return range_eq(va, s->r.bvr[n], debug_addr_top(s), lsb);
+}
+
 /* AArch64.BreakpointMatch(n, vaddress, accdesc, size = 4) */
 void or_breakpoint_match(const struct ad_state *s, unsigned n, uint64_t pc,
 			 bool *val_match, bool *is_mismatch)
@@ -617,6 +656,8 @@ void or_breakpoint_match(const struct ad_state *s, unsigned n, uint64_t pc,
 	/* Both results are ANDed with IsBreakpointEnabled(n). */
 	if (!bp_enabled(s, n))
 		return;
+	if (!bp_may_match_at(s, n, pc) && !bp_may_match_at(s, n, pc + 2))
+		return;
 	eff = reserved_bp_type(s, n, field(bcr, 23, 20));
 	bt = eff < 0 ? field(bcr, 23, 20) : (unsigned)eff;
 	/*
@@ -627,12 +668,12 @@ void or_breakpoint_match(const struct ad_state *s, unsigned n, uint64_t pc,
 		return; /* a link target never matches by itself */
 	linked = bt_is(bt, "0x01");
 	bp_value_match(s, n, pc, false, true, &vmatch, &vmis);
-	if (have_aarch32(s)) {
+	/* The second halfword of the 4-byte instruction, once vmatch is not. */
+	if (have_aarch32(s) && !vmatch) {
 		bool match_i, mis_i;
 
-		/* The second halfword of the 4-byte instruction. */
 		bp_value_match(s, n, pc + 2, false, true, &match_i, &mis_i);
-		if (!vmatch && match_i)
+		if (match_i)
 			vmatch = pol(s, AD_POL_BPMATCHHALF) ==
 				 AD_BPMATCHHALF_MATCH;
 	}
@@ -653,12 +694,17 @@ static uint64_t esr_of(unsigned ec, uint64_t iss)
 	return ((uint64_t)ec << 26) | (1ull << 25) | iss;
 }
 
-/* AArch64.CheckBreakpoint (+ the enable test of AArch64.CheckDebug) */
-struct or_result or_check_breakpoint(const struct ad_state *s, uint64_t pc)
+/*
+ * AArch64.CheckBreakpoint's combination of the breakpoints' results (+ the
+ * enable test of AArch64.CheckDebug): bit n of @match and @mismatch is
+ * or_breakpoint_match(n)'s val_match and is_mismatch.
+ */
+struct or_result or_breakpoint_result(const struct ad_state *s,
+				      uint64_t match, uint64_t mismatch)
 {
 	struct or_result r;
 	bool secure = or_is_secure(s), generate;
-	bool val_match = false, mismatch = true, mismatch_bp = false;
+	bool val_match = false, outside_all = true, mismatch_bp = false;
 	uint64_t mismatch_hits = 0;
 	unsigned i;
 
@@ -667,21 +713,18 @@ struct or_result or_check_breakpoint(const struct ad_state *s, uint64_t pc)
 						     s->pe.d) &&
 		   bit(s->r.mdscr_el1, MDSCR_MDE);
 	for (i = 0; i < s->cfg->num_bps; i++) {
-		bool m, mis;
-
-		or_breakpoint_match(s, i, pc, &m, &mis);
-		if (mis) {
+		if (bit(mismatch, i)) {
 			mismatch_bp = true;
-			mismatch = mismatch && !m;
+			outside_all = outside_all && !bit(match, i);
 			mismatch_hits |= 1ull << i;
-		} else if (m) {
+		} else if (bit(match, i)) {
 			val_match = true;
 			r.hits |= 1ull << i;
 		}
 	}
-	if (mismatch && mismatch_bp)
+	if (outside_all && mismatch_bp)
 		r.hits |= mismatch_hits;
-	r.match = val_match || (mismatch && mismatch_bp);
+	r.match = val_match || (outside_all && mismatch_bp);
 	r.take = r.match && generate;
 	r.target_el = or_debug_target_from(s, secure);
 	r.esr = esr_of(EC_BREAKPT_LOWER + (r.target_el == s->pe.el ? 1 : 0),
@@ -690,6 +733,22 @@ struct or_result or_check_breakpoint(const struct ad_state *s, uint64_t pc)
 		 !bit(s->r.mdscr_el1, MDSCR_MDE) ? "AArch64.CheckDebug (MDE)" :
 		 "AArch64.GenerateDebugExceptionsFrom";
 	return r;
+}
+
+/* AArch64.CheckBreakpoint (+ the enable test of AArch64.CheckDebug) */
+struct or_result or_check_breakpoint(const struct ad_state *s, uint64_t pc)
+{
+	uint64_t match = 0, mismatch = 0;
+	unsigned i;
+
+	for (i = 0; i < s->cfg->num_bps; i++) {
+		bool m, mis;
+
+		or_breakpoint_match(s, i, pc, &m, &mis);
+		match |= (uint64_t)m << i;
+		mismatch |= (uint64_t)mis << i;
+	}
+	return or_breakpoint_result(s, match, mismatch);
 }
 
 /* True if @bas is one run of ones (or zero): the pseudocode LSB/MSB test. */
@@ -738,19 +797,24 @@ static unsigned wp_min_lsb(uint64_t wcr)
 	return mask > 3 ? mask : 3;
 }
 
-/* Some byte of [lo, lo + size) agrees with @wvr in <DebugAddrTop:lsb>. */
-static bool some_byte_in_range(const struct ad_state *s, uint64_t lo,
-			       unsigned size, uint64_t wvr, unsigned lsb)
+/*
+ * The first byte (offset from @lo) of [lo, lo + size) that agrees with
+ * @wvr in <DebugAddrTop:lsb>, or @size if none.  The bytes that agree
+ * form one 2^lsb-byte block: the next block that agrees is
+ * 2^(DebugAddrTop+1) bytes further, and no access is that long.
+ */
+static unsigned first_byte_in_block(const struct ad_state *s, uint64_t lo,
+				    unsigned size, uint64_t wvr, unsigned lsb)
 {
 	uint64_t end = lo + size - 1, b = lo, next;
 
 	for (;;) {
 		if (range_eq(b, wvr, debug_addr_top(s), lsb))
-			return true;
+			return (unsigned)(b - lo);
 		/* The first byte of the next 2^lsb-byte block. */
 		next = (b | bits_mask(lsb - 1, 0)) + 1;
 		if (next == 0 || next > end)
-			return false;
+			return size;
 		b = next;
 	}
 }
@@ -900,10 +964,19 @@ bool or_watchpoint_match(const struct ad_state *s, unsigned n,
 	uint64_t wcr = s->r.wcr[n];
 	bool enabled = wp_enabled(s, n), smatch, ls_match, value_match = false;
 	bool read, write, dc;
-	unsigned byte;
+	unsigned byte, lsb;
 
 	if (!enabled)
 		return false; /* the result is FALSE whatever else matches */
+	/*
+	 * The bytes WatchpointByteMatch can match: those in the block of
+	 * DBGWVR (wp_min_lsb()); no policy is read for the others, nor for
+	 * LSC when there are none.
+	 */
+	lsb = wp_min_lsb(wcr);
+	byte = first_byte_in_block(s, va, size, s->r.wvr[n], lsb);
+	if (byte == size)
+		return false;
 	access_dirs(a, &read, &write, &dc);
 	switch (effective_lsc(s, n)) {
 	case 0:
@@ -919,10 +992,11 @@ bool or_watchpoint_match(const struct ad_state *s, unsigned n,
 		ls_match = true;
 		break;
 	}
-	if (!ls_match ||
-	    !some_byte_in_range(s, va, size, s->r.wvr[n], wp_min_lsb(wcr)))
+	if (!ls_match)
 		return false;
-	for (byte = 0; byte < size && !value_match; byte++)
+	for (; byte < size && !value_match &&
+	       range_eq(va + byte, s->r.wvr[n], debug_addr_top(s), lsb);
+	     byte++)
 		if (wp_byte_match(s, n, va + byte))
 			value_match = true;
 	if (!value_match)
@@ -935,8 +1009,8 @@ bool or_watchpoint_match(const struct ad_state *s, unsigned n,
 }
 
 /* The bytes [*lo, *lo + *size) an access covers (DC ops: their block). */
-static void access_block(const struct ad_state *s, const struct ad_access *a,
-			 uint64_t *lo, unsigned *size)
+void or_access_block(const struct ad_state *s, const struct ad_access *a,
+		     uint64_t *lo, unsigned *size)
 {
 	unsigned blk = 0;
 
@@ -953,10 +1027,22 @@ static void access_block(const struct ad_state *s, const struct ad_access *a,
 	}
 }
 
-/* AArch64.CheckWatchpoint (+ AArch64.CheckDebug's enable test) */
-struct or_result or_check_watchpoint(const struct ad_state *s,
-				     const struct ad_access *a,
-				     struct or_far_map *far)
+/* Impdef_FailedSTXRWatchpoint: a failing STXR is not watched at all. */
+bool or_unwatched_access(const struct ad_state *s, const struct ad_access *a)
+{
+	return a->kind == AD_ACC_STORE_EX && a->ex_failed &&
+	       pol(s, AD_POL_STXR_FAIL_WP) == AD_STXRFAIL_NOWATCH;
+}
+
+/*
+ * AArch64.CheckWatchpoint's combination of the watchpoints' results (+
+ * AArch64.CheckDebug's enable test): bit n of @hits is
+ * or_watchpoint_match(n) over or_access_block() (0 for an unwatched
+ * access).  Fills @far.
+ */
+struct or_result or_watchpoint_result(const struct ad_state *s,
+				      const struct ad_access *a,
+				      uint64_t hits, struct or_far_map *far)
 {
 	struct or_result r;
 	bool secure = or_is_secure(s), generate, read, write, dc, wnr;
@@ -964,13 +1050,12 @@ struct or_result or_check_watchpoint(const struct ad_state *s,
 	unsigned size, i, b, zva = s->cfg->dczva_bytes;
 
 	memset(&r, 0, sizeof(r));
-	access_block(s, a, &lo, &size);
+	or_access_block(s, a, &lo, &size);
 	far->base = lo;
 	far->len = size < OR_FAR_MAX ? size : OR_FAR_MAX;
 	memset(far->ok, 0, far->len * sizeof(far->ok[0]));
 	r.rule = "AArch64.WatchpointMatch";
-	if (a->kind == AD_ACC_STORE_EX && a->ex_failed &&
-	    pol(s, AD_POL_STXR_FAIL_WP) == AD_STXRFAIL_NOWATCH) {
+	if (or_unwatched_access(s, a)) {
 		r.rule = "Impdef_FailedSTXRWatchpoint";
 		return r;
 	}
@@ -978,19 +1063,22 @@ struct or_result or_check_watchpoint(const struct ad_state *s,
 						     s->pe.d) &&
 		   bit(s->r.mdscr_el1, MDSCR_MDE);
 	access_dirs(a, &read, &write, &dc);
+	/*
+	 * AArch64.CheckWatchpoint accumulates over all comparators: an
+	 * access that reads (an atomic reads and writes) reports WnR = 0 as
+	 * soon as any matching watchpoint has LSC[0] = 1, whatever order the
+	 * comparators come in (digest 2.3, "Atomics").  This oracle let the
+	 * last match decide until fuzzing found an atomic matched by LSC=11
+	 * and LSC=10 watchpoints (seed atomic_wnr_two_wps).
+	 */
 	wnr = write;
 	for (i = 0; i < s->cfg->num_wps; i++) {
-		unsigned lsc;
-
-		if (!or_watchpoint_match(s, i, a, lo, size))
+		if (!bit(hits, i))
 			continue;
 		r.hits |= 1ull << i;
 		r.match = true;
-		lsc = effective_lsc(s, i);
-		if (bit(lsc, 0) && read)
+		if (bit(effective_lsc(s, i), 0) && read)
 			wnr = false;
-		else if (bit(lsc, 1) && write)
-			wnr = true;
 	}
 	/* AArch64.FaultSyndrome: a DC operation reports CM=1 and WnR=1. */
 	r.cm = dc;
@@ -1035,6 +1123,22 @@ struct or_result or_check_watchpoint(const struct ad_state *s,
 				far->ok[j] = true;
 	}
 	return r;
+}
+
+/* AArch64.CheckWatchpoint (+ AArch64.CheckDebug's enable test) */
+struct or_result or_check_watchpoint(const struct ad_state *s,
+				     const struct ad_access *a,
+				     struct or_far_map *far)
+{
+	uint64_t lo, hits = 0;
+	unsigned size, i;
+
+	or_access_block(s, a, &lo, &size);
+	if (!or_unwatched_access(s, a))
+		for (i = 0; i < s->cfg->num_wps; i++)
+			if (or_watchpoint_match(s, i, a, lo, size))
+				hits |= 1ull << i;
+	return or_watchpoint_result(s, a, hits, far);
 }
 
 /* Software step enabled at @el: MDSCR_EL1.SS and the enable function. */

@@ -115,10 +115,33 @@ bool or_watchpoint_match(const struct ad_state *s, unsigned n,
 /* AArch64.CheckBreakpoint + CheckDebug's enable test for a fetch at @pc. */
 struct or_result or_check_breakpoint(const struct ad_state *s, uint64_t pc);
 
+/*
+ * or_check_breakpoint() given the breakpoints' results: bit n of @match
+ * and @mismatch is or_breakpoint_match(n)'s val_match and is_mismatch.
+ */
+struct or_result or_breakpoint_result(const struct ad_state *s,
+				      uint64_t match, uint64_t mismatch);
+
 /* AArch64.CheckWatchpoint + CheckDebug for one access; fills @far. */
 struct or_result or_check_watchpoint(const struct ad_state *s,
 				     const struct ad_access *a,
 				     struct or_far_map *far);
+
+/* The bytes [*lo, *lo + *size) access @a covers (DC ops: their block). */
+void or_access_block(const struct ad_state *s, const struct ad_access *a,
+		     uint64_t *lo, unsigned *size);
+
+/* Impdef_FailedSTXRWatchpoint: @a is a failing STXR that is not watched. */
+bool or_unwatched_access(const struct ad_state *s, const struct ad_access *a);
+
+/*
+ * or_check_watchpoint() given the watchpoints' results: bit n of @hits is
+ * or_watchpoint_match(n) over or_access_block() (no bit for an unwatched
+ * access).  Fills @far.
+ */
+struct or_result or_watchpoint_result(const struct ad_state *s,
+				      const struct ad_access *a,
+				      uint64_t hits, struct or_far_map *far);
 
 /* The software-step state CheckSoftwareStep sees. */
 unsigned or_step_state(const struct ad_state *s);
