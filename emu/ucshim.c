@@ -659,7 +659,7 @@ static int do_switch(struct ucs *s, uint64_t pstate, uint64_t pc,
  */
 static bool direct_ok(const struct ucs *s)
 {
-	return s->rebuild && !s->land_pending &&
+	return s->rebuild && s->mon_off && !s->land_pending &&
 	       !s->flags_stale && pstate_el(s->sw_pstate) < 3;
 }
 
@@ -690,6 +690,8 @@ static int direct_switch(struct ucs *s)
 	if (rc)
 		return rc;
 	s->rebuild(s->env + UCS_CTX_HDR);
+	/* as the trampoline's ERET did (ucs_set_el()): clear the monitor */
+	memset(s->env + s->mon_off, 0xff, sizeof(uint64_t));
 	s->sw_req = s->sw_ready = false;
 	s->ndirect++;
 	return wr(s, UC_ARM64_REG_PC, s->sw_pc);
@@ -711,12 +713,12 @@ bool ucs_monitor(const struct ucs *s, uint64_t *addr, uint64_t *val)
 
 unsigned long ucs_direct_switches(const struct ucs *s)
 {
-	return s->rebuild ? s->ndirect + 1 : 0;
+	return s->rebuild && s->mon_off ? s->ndirect + 1 : 0;
 }
 
 bool ucs_can_switch_now(const struct ucs *s, uint64_t pstate)
 {
-	return s->rebuild && !s->sw_req && !s->land_pending &&
+	return s->rebuild && s->mon_off && !s->sw_req && !s->land_pending &&
 	       !s->flags_stale && pstate_el(pstate) < 3;
 }
 
