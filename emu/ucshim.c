@@ -1827,6 +1827,24 @@ static size_t peek(uintptr_t addr, void *buf, size_t len)
 	return n > 0 ? (size_t)n : 0;
 }
 
+/* The offset of the one 8-byte word of the live state equal to @v, or 0. */
+static size_t find_once(const struct ucs *s, uint64_t v)
+{
+	size_t off, at = 0;
+	unsigned hits = 0;
+
+	for (off = UCS_CTX_HDR; off + 8 <= s->ctx_size; off += 8) {
+		uint64_t w;
+
+		memcpy(&w, s->env + off, 8);
+		if (w == v) {
+			hits++;
+			at = off;
+		}
+	}
+	return hits == 1 ? at : 0;
+}
+
 /*
  * SPSR_EL1..3 are reachable only through UC_ARM64_REG_CP_REG, a hash
  * lookup of QEMU's register table per access, twice per exception round
@@ -1836,10 +1854,9 @@ static size_t peek(uintptr_t addr, void *buf, size_t len)
  */
 static void find_spsr(struct ucs *s)
 {
-	const size_t lo = UCS_CTX_HDR, hi = s->ctx_size;
 	uint64_t old, v, back;
-	unsigned el, hits;
-	size_t off, at;
+	unsigned el;
+	size_t at;
 
 	for (el = 1; el <= 3; el++) {
 		struct ucs_sysreg r = { 3, el_op1[el], 4, 0, 0 };
@@ -1849,18 +1866,8 @@ static void find_spsr(struct ucs *s)
 		v = 0x5053525300000000ULL ^ ((uint64_t)el << 40) ^ (uintptr_t)s;
 		if (cp_wr(s, r, v))
 			continue;
-		hits = 0;
-		at = 0;
-		for (off = lo; off + 8 <= hi; off += 8) {
-			uint64_t w;
-
-			memcpy(&w, s->env + off, 8);
-			if (w == v) {
-				hits++;
-				at = off;
-			}
-		}
-		if (hits == 1) {
+		at = find_once(s, v);
+		if (at) {
 			v = ~v;
 			memcpy(s->env + at, &v, 8);
 			if (!cp_rd(s, r, &back) && back == v)
@@ -1884,8 +1891,7 @@ static void find_regs(struct ucs *s)
 {
 	int ids[31 + 1 + 4 * 5], n = 0, i, k;
 	uint64_t old, v, back;
-	size_t off, at;
-	unsigned hits;
+	size_t at;
 
 	for (k = 0; k <= 28; k++)
 		ids[n++] = UC_ARM64_REG_X0 + k;
@@ -1905,19 +1911,8 @@ static void find_regs(struct ucs *s)
 		v = 0x5245474f46460000ULL ^ ((uint64_t)ids[i] << 20) ^ (uintptr_t)s;
 		if (wr(s, ids[i], v))
 			continue;
-		hits = 0;
-		at = 0;
-		for (off = UCS_CTX_HDR; off + 8 <= s->ctx_size && off < 65536;
-		     off += 8) {
-			uint64_t w;
-
-			memcpy(&w, s->env + off, 8);
-			if (w == v) {
-				hits++;
-				at = off;
-			}
-		}
-		if (hits == 1) {
+		at = find_once(s, v);
+		if (at && at < 65536) {	/* roff[] holds 16 bits */
 			v = ~v;
 			memcpy(s->env + at, &v, 8);
 			if (!rd(s, ids[i], &back) && back == v)
@@ -2084,8 +2079,7 @@ static void find_pstate(struct ucs *s)
 static void find_monitor(struct ucs *s)
 {
 	uint64_t x0, x1, want, w;
-	size_t off, at = 0;
-	unsigned hits = 0;
+	size_t at;
 
 	memcpy(&want, &priv_code[(PRIV_LDX - UCS_PRIV_BASE) / 4], sizeof(want));
 	if (rd(s, UC_ARM64_REG_X0, &x0) || rd(s, UC_ARM64_REG_X1, &x1))
@@ -2096,14 +2090,8 @@ static void find_monitor(struct ucs *s)
 	    wr(s, UC_ARM64_REG_X0, 0) || wr(s, UC_ARM64_REG_X1, 0))
 		goto out;
 	/* X0 and X1 (the address and what it loaded) are cleared: one copy left */
-	for (off = UCS_CTX_HDR; off + 16 <= s->ctx_size; off += 8) {
-		memcpy(&w, s->env + off, 8);
-		if (w == PRIV_LDX) {
-			hits++;
-			at = off;
-		}
-	}
-	if (hits == 1) {
+	at = find_once(s, PRIV_LDX);
+	if (at && at + 16 <= s->ctx_size) {
 		memcpy(&w, s->env + at + 8, 8);
 		if (w == want) {
 			s->mon_off = at;
