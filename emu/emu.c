@@ -21,6 +21,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <capstone/capstone.h>
+
 #include "config.h"
 #include "elf.h"
 #include "emu_int.h"
@@ -1304,6 +1306,25 @@ static void fill_final(struct emu *e, struct emu_final *f)
 	final_put(f, "ICC_PMR_EL1", e->gic.pmr);
 	final_put(f, "ICC_IGRPEN1_EL1", e->gic.igrpen1);
 	final_put(f, "ICC_AP1R0_EL1", e->gic.ap1);
+}
+
+void emu_describe(FILE *f)
+{
+	char ver[48], err[300], what[400];
+	int major = 0, minor = 0;
+	struct ucs *s;
+
+	ucs_version(ver, sizeof(ver));
+	cs_version(&major, &minor);
+	fprintf(f, "%s, Capstone %d.%d\n", ver, major, minor);
+	s = ucs_open(UCS_CPU_A57, 0x40000000, 1 << 20, true, err, sizeof(err));
+	if (!s) {
+		fprintf(f, "engine: cannot open: %s\n", err);
+		return;
+	}
+	ucs_describe(s, what, sizeof(what));
+	fprintf(f, "fast paths: %s\n", what);
+	ucs_close(s);
 }
 
 /*

@@ -121,4 +121,11 @@ uint8_t *emu_read_file(const char *path, size_t max, size_t *len, char *err,
  */
 int emu_run_image(const struct emu_opts *o, const char *image_path);
 
+/*
+ * The engines armdbg runs on, for `armdbg --version`: the Unicorn and
+ * Capstone versions and which of ucshim's fast paths this Unicorn build
+ * allows (it opens a small engine to find out).
+ */
+void emu_describe(FILE *f);
+
 #endif

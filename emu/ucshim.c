@@ -711,6 +711,27 @@ bool ucs_monitor(const struct ucs *s, uint64_t *addr, uint64_t *val)
 	return true;
 }
 
+void ucs_describe(const struct ucs *s, char *buf, size_t len)
+{
+	unsigned nregs = 0, i;
+
+	for (i = 0; i < UC_ARM64_REG_ENDING; i++)
+		nregs += s->roff[i] != 0;
+	if (!s->env) {
+		snprintf(buf, len, "none (QEMU's CPU state not located: the slower paths)");
+		return;
+	}
+	snprintf(buf, len,
+		 "QEMU's CPU state located; direct EL switches %s, "
+		 "PSTATE %s, %u registers and SPSR_EL1-3 %s, exclusive monitor %s, "
+		 "PMU EL-change hooks %s",
+		 s->rebuild && s->mon_off ? "on" : "off",
+		 s->pst_direct ? "live" : "through the API", nregs,
+		 s->spsr_off[1] ? "live" : "through the API",
+		 s->mon_off ? "read" : "not read",
+		 s->el_hooks ? "removed" : "kept");
+}
+
 unsigned long ucs_direct_switches(const struct ucs *s)
 {
 	return s->rebuild && s->mon_off ? s->ndirect + 1 : 0;

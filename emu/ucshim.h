@@ -158,6 +158,12 @@ void ucs_version(char *buf, size_t len);
 size_t ucs_hflags_offset(const struct ucs *s);
 
 /*
+ * Which of the paths through QEMU's live CPU state this engine uses, in
+ * words (for `armdbg --version`): "none" when the state was not located.
+ */
+void ucs_describe(const struct ucs *s, char *buf, size_t len);
+
+/*
  * Switch to PSTATE @pstate (SPSR_ELx format: M[3:0], DAIF, NZCV, IL and
  * whatever PAN/UAO/DIT/SSBS/BTYPE bits the CPU model implements) at @pc,
  * from any EL to any EL, the way an exception return would: the live SP is

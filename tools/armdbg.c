@@ -975,6 +975,7 @@ int main(int argc, char **argv)
 		rc = 0;
 	} else if (strcmp(cmd, "--version") == 0) {
 		printf("armdbg %s\n", ARMDBG_VERSION);
+		run_describe(stdout);
 		rc = 0;
 	} else if (strcmp(cmd, "explain") == 0) {
 		rc = cmd_explain(argc - 2, argv + 2);

@@ -7,6 +7,7 @@
 #define ARMDBG_TOOLS_CLI_H
 
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdint.h>
 
 enum { EXIT_USAGE = 2 };
@@ -36,5 +37,7 @@ int parse_policy_arg(struct ad_policies *p, const char *arg);
 
 /* The subcommands. */
 int cmd_run(int argc, char **argv);
+/* The emulator's engines and fast paths, for --version. */
+void run_describe(FILE *f);
 
 #endif

@@ -135,7 +135,17 @@ int cmd_run(int argc, char **argv)
 	o.inputs = inputs;
 	return emu_run_image(&o, image);
 }
+
+void run_describe(FILE *f)
+{
+	emu_describe(f);
+}
 #else
+void run_describe(FILE *f)
+{
+	fputs("emulator: not built (no Unicorn/Capstone)\n", f);
+}
+
 int cmd_run(int argc, char **argv)
 {
 	(void)argc;
