@@ -220,6 +220,19 @@ static void expect_seq(unsigned i, uint64_t elr, uint64_t spsr)
 	expect_ev(i, 2, VEC_LOWER64, ESR_SS_LOWER, elr, spsr, 0);
 }
 
+/*
+ * The five step exceptions of p_seq (mov, add, b, add, mov): ELR is the
+ * next instruction each time, the branch target after the b.
+ */
+static void expect_seq_steps(uint64_t spsr)
+{
+	static const uint64_t elr[5] = { 0x400821c4, 0x400821c8, 0x400821d0,
+					 0x400821d4, 0x400821d8 };
+
+	for (unsigned i = 0; i < 5; i++)
+		expect_seq(i, elr[i], spsr);
+}
+
 int main(void)
 {
 	uint64_t r;
@@ -263,21 +276,13 @@ int main(void)
 	r = step("EL0 step, TDE=1", p_seq, PSR_MODE_EL0t | PSR_SS, MDSCR_SS,
 		 1, 0, 0x400821d8);
 	expect("exceptions", nev, 5);
-	expect_seq(0, 0x400821c4, PSR_MODE_EL0t);
-	expect_seq(1, 0x400821c8, PSR_MODE_EL0t);
-	expect_seq(2, 0x400821d0, PSR_MODE_EL0t);
-	expect_seq(3, 0x400821d4, PSR_MODE_EL0t);
-	expect_seq(4, 0x400821d8, PSR_MODE_EL0t);
+	expect_seq_steps(PSR_MODE_EL0t);
 	expect("result", r, 6);
 
 	r = step("EL1 step, TDE=1, KDE=0, D=1", p_seq, EL1H_D1 | PSR_SS,
 		 MDSCR_SS, 1, 0, 0x400821d8);
 	expect("exceptions", nev, 5);
-	expect_seq(0, 0x400821c4, EL1H_D1);
-	expect_seq(1, 0x400821c8, EL1H_D1);
-	expect_seq(2, 0x400821d0, EL1H_D1);
-	expect_seq(3, 0x400821d4, EL1H_D1);
-	expect_seq(4, 0x400821d8, EL1H_D1);
+	expect_seq_steps(EL1H_D1);
 	expect("result", r, 6);
 
 	r = step("EL0 stepped SVC to EL1, TDE=1", p_svc,
@@ -293,11 +298,7 @@ int main(void)
 	r = step("EL0 step, TGE=1, TDE=0", p_seq, PSR_MODE_EL0t | PSR_SS,
 		 MDSCR_SS, 0, HCR_TGE, 0x400821d8);
 	expect("exceptions", nev, 6);
-	expect_seq(0, 0x400821c4, PSR_MODE_EL0t);
-	expect_seq(1, 0x400821c8, PSR_MODE_EL0t);
-	expect_seq(2, 0x400821d0, PSR_MODE_EL0t);
-	expect_seq(3, 0x400821d4, PSR_MODE_EL0t);
-	expect_seq(4, 0x400821d8, PSR_MODE_EL0t);
+	expect_seq_steps(PSR_MODE_EL0t);
 	expect_ev(5, 2, VEC_LOWER64, 0x5600ffff, 0x400821dc, PSR_MODE_EL0t, 0);
 	expect("result", r, 6);
 
