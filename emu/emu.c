@@ -346,30 +346,24 @@ static void code_hook(uc_engine *uc, uint64_t pc, uint32_t size, void *user)
 }
 
 /*
- * Does the translation block [addr, addr + size) end with an ERET?
- * (Cached per block, with whether it holds a Store-Exclusive.)
+ * What the fast path needs to know about translation block [addr,
+ * addr + size), cached per block: does it end with an ERET, does it hold
+ * a Store-Exclusive?
  */
-static bool block_ends_in_eret(struct emu *e, uint64_t addr, uint32_t size)
+static const struct blk_info *block_info(struct emu *e, uint64_t addr,
+					 uint32_t size)
 {
-	unsigned i = (unsigned)(addr >> 2) % (sizeof(e->eret_cache) / sizeof(e->eret_cache[0]));
+	struct blk_info *b = &e->blk_cache[(addr >> 2) % EMU_BLK_CACHE];
 
-	if (e->eret_cache[i].addr != addr || e->eret_cache[i].size != size) {
-		e->eret_cache[i].addr = addr;
-		e->eret_cache[i].size = size;
-		e->eret_cache[i].eret = a64_is_eret(insn_at(e, addr + size - 4));
-		e->eret_cache[i].stex = false;
+	if (b->addr != addr || b->size != size) {
+		b->addr = addr;
+		b->size = size;
+		b->eret = a64_is_eret(insn_at(e, addr + size - 4));
+		b->stex = false;
 		for (uint64_t a = addr; a < addr + size; a += 4)
-			e->eret_cache[i].stex |= is_store_exclusive(insn_at(e, a));
+			b->stex |= is_store_exclusive(insn_at(e, a));
 	}
-	return e->eret_cache[i].eret;
-}
-
-static bool block_has_stex(struct emu *e, uint64_t addr, uint32_t size)
-{
-	unsigned i = (unsigned)(addr >> 2) % (sizeof(e->eret_cache) / sizeof(e->eret_cache[0]));
-
-	block_ends_in_eret(e, addr, size);
-	return e->eret_cache[i].stex;
+	return b;
 }
 
 /*
@@ -419,7 +413,7 @@ static void block_hook(uc_engine *uc, uint64_t addr, uint32_t size, void *user)
 		e->last_size = e->blk_size;
 		e->last_cycle = e->blk_cycle;
 	}
-	if (e->last_size && block_ends_in_eret(e, e->last_addr, e->last_size)) {
+	if (e->last_size && block_info(e, e->last_addr, e->last_size)->eret) {
 		eret_done(e, e->last_addr + e->last_size - 4,
 			  e->last_cycle + e->last_size / 4 - 1);
 		e->last_size = 0;
@@ -433,7 +427,7 @@ static void block_hook(uc_engine *uc, uint64_t addr, uint32_t size, void *user)
 		runaway(e);
 		return;
 	}
-	if (e->mem_hooked && block_has_stex(e, addr, size) &&
+	if (e->mem_hooked && block_info(e, addr, size)->stex &&
 	    stex_learn(e, addr, size)) {
 		/* Nothing of the block has run: hook its Store-Exclusives first. */
 		e->cycle = e->blk_cycle;
@@ -993,7 +987,7 @@ void update_hooks(struct emu *e)
 		return;
 	}
 	flush_code(e);
-	memset(e->eret_cache, 0, sizeof(e->eret_cache));
+	memset(e->blk_cache, 0, sizeof(e->blk_cache));
 }
 
 /* ---- set-up and the loop -------------------------------------------- */

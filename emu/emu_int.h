@@ -29,6 +29,7 @@
 #define CYCLES_PER_CS 10000000u    /* 1 GHz: cycles per centisecond */
 #define WP_SAVE_MAX 128            /* bytes of memory saved for a store hit */
 #define EMU_MAX_STEX 64            /* Store-Exclusive addresses hooked */
+#define EMU_BLK_CACHE 1024         /* blocks whose facts are cached (block_info()) */
 
 struct wp_save {
 	uint64_t va;
@@ -111,7 +112,7 @@ struct emu {
 	uint32_t blk_size;
 	uint64_t last_addr, last_cycle;
 	uint32_t last_size;
-	struct { uint64_t addr; uint32_t size; bool eret, stex; } eret_cache[1024];
+	struct blk_info { uint64_t addr; uint32_t size; bool eret, stex; } blk_cache[EMU_BLK_CACHE];
 
 	/*
 	 * ad_step_enabled_from() for the current PE state (step_en), valid
