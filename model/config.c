@@ -133,12 +133,6 @@ bool ad_bp_is_context_aware(const struct ad_config *c, unsigned n)
 	return n >= 16 - ctx && n <= 15;
 }
 
-/* DebugAddrTop */
-unsigned ad_debug_addr_top(const struct ad_config *c)
-{
-	return c->va_bits == 52 ? 52 : 48;
-}
-
 void ad_state_init(struct ad_state *s, const struct ad_config *c)
 {
 	memset(s, 0, sizeof(*s));

@@ -24,8 +24,11 @@ uint64_t ad_id_aa64dfr1(const struct ad_config *c);
 /* Breakpoint @n is context-aware (can compare Context ID / VMID). */
 bool ad_bp_is_context_aware(const struct ad_config *c, unsigned n);
 
-/* The DebugAddrTop of this configuration: 48, or 52 with FEAT_LVA. */
-unsigned ad_debug_addr_top(const struct ad_config *c);
+/* DebugAddrTop: 48, or 52 with FEAT_LVA. */
+static inline unsigned ad_debug_addr_top(const struct ad_config *c)
+{
+	return c->va_bits == 52 ? 52 : 48;
+}
 
 /*
  * Initialise @s for configuration @c: default policies, PE at EL1 with

@@ -1233,49 +1233,53 @@ static bool reg_present(const struct ad_regdesc *d, const struct ad_config *c)
 	return ad_feature_present(c, (enum ad_feature)d->feature);
 }
 
-static uint64_t mask_of(enum ad_reg reg, const struct ad_config *c,
-			enum eff_kind want1, enum eff_kind want2)
+void ad_reg_masks(enum ad_reg reg, const struct ad_config *c,
+		  struct ad_reg_masks *m)
 {
 	const struct ad_regdesc *d = ad_regdesc(reg);
-	uint64_t m = 0;
 
+	m->res0 = m->res1 = m->writable = m->ro = 0;
 	if (!d || !c)
-		return 0;
-	for (unsigned i = 0; i < d->nfields; i++) {
-		enum eff_kind k = effective_kind(&d->fields[i], c);
-
-		if (k == want1 || k == want2)
-			m |= ad_field_mask(&d->fields[i]);
+		return;
+	/* A register the configuration does not have reads as zero. */
+	if (!reg_present(d, c)) {
+		m->res0 = ~0ull;
+		return;
 	}
-	return m;
+	for (unsigned i = 0; i < d->nfields; i++) {
+		uint64_t f = ad_field_mask(&d->fields[i]);
+
+		switch (effective_kind(&d->fields[i], c)) {
+		case EK_RES0: m->res0 |= f; break;
+		case EK_RES1: m->res1 |= f; break;
+		case EK_RO: m->ro |= f; break;
+		default: m->writable |= f; break; /* EK_RW, EK_WO */
+		}
+	}
+	if (!d->writable)
+		m->writable = 0;
 }
 
 uint64_t ad_reg_res0_mask(enum ad_reg reg, const struct ad_config *c)
 {
-	const struct ad_regdesc *d = ad_regdesc(reg);
+	struct ad_reg_masks m;
 
-	if (!d || !c)
-		return 0;
-	/* A register the configuration does not have reads as zero. */
-	if (!reg_present(d, c))
-		return ~0ull;
-	return mask_of(reg, c, EK_RES0, EK_RES0);
+	ad_reg_masks(reg, c, &m);
+	return m.res0;
 }
 
 uint64_t ad_reg_res1_mask(enum ad_reg reg, const struct ad_config *c)
 {
-	const struct ad_regdesc *d = ad_regdesc(reg);
+	struct ad_reg_masks m;
 
-	if (!d || !c || !reg_present(d, c))
-		return 0;
-	return mask_of(reg, c, EK_RES1, EK_RES1);
+	ad_reg_masks(reg, c, &m);
+	return m.res1;
 }
 
 uint64_t ad_reg_writable_mask(enum ad_reg reg, const struct ad_config *c)
 {
-	const struct ad_regdesc *d = ad_regdesc(reg);
+	struct ad_reg_masks m;
 
-	if (!d || !c || !reg_present(d, c) || !d->writable)
-		return 0;
-	return mask_of(reg, c, EK_RW, EK_WO);
+	ad_reg_masks(reg, c, &m);
+	return m.writable;
 }

@@ -153,4 +153,11 @@ uint64_t ad_reg_res0_mask(enum ad_reg reg, const struct ad_config *c);
 uint64_t ad_reg_res1_mask(enum ad_reg reg, const struct ad_config *c);
 uint64_t ad_reg_writable_mask(enum ad_reg reg, const struct ad_config *c);
 
+/* All of them at once, and the present read-only fields, in one pass. */
+struct ad_reg_masks {
+	uint64_t res0, res1, writable, ro;
+};
+void ad_reg_masks(enum ad_reg reg, const struct ad_config *c,
+		  struct ad_reg_masks *m);
+
 #endif

@@ -641,6 +641,29 @@ static bool wp_first_byte(const struct wp_bytes *b, uint64_t lo, uint64_t hi,
 	}
 }
 
+/*
+ * A shortcut, not an Arm function: false when watchpoint @n cannot match
+ * any byte of [lo, hi] whatever the policies say.  WatchpointByteMatch
+ * compares at least bits [DebugAddrTop:lsb] of the address with DBGWVR,
+ * lsb being the largest any choice gives: MASK when it is above 3 (a
+ * reserved MASK of 1 or 2 becomes 0 or 3, Unpredictable_RESWPMASK), else
+ * 3 (the byte-select test works within a doubleword, or a word).
+ */
+static bool wp_may_match(const struct ad_state *s, unsigned n, uint64_t lo,
+			 uint64_t hi)
+{
+	unsigned mask = bits(s->r.wcr[n], 28, 24);
+	struct wp_bytes b = {
+		.wvr = s->r.wvr[n],
+		.top = ad_debug_addr_top(s->cfg),
+		.lsb = mask > 3 ? mask : 3,
+		.sel = 0xff,
+	};
+	uint64_t first;
+
+	return wp_first_byte(&b, lo, hi, &first);
+}
+
 /* The LSC part of AArch64.WatchpointMatch. */
 static bool lsc_match(const struct ad_state *s, unsigned lsc,
 		      enum ad_acc_kind kind)
@@ -669,6 +692,9 @@ bool ad_watchpoint_match(const struct ad_state *s, unsigned n,
 	wcr = s->r.wcr[n];
 	if (!comparator_enabled(s, wcr, n))
 		return false;
+	ad_access_range(s, a, &lo, &hi);
+	if (!wp_may_match(s, n, lo, hi))
+		return false;
 	if (a->kind == AD_ACC_STORE_EX && a->ex_failed &&
 	    ad_policy(s, AD_POL_STXR_FAIL_WP) == AD_STXRFAIL_NOWATCH)
 		return false;
@@ -677,7 +703,6 @@ bool ad_watchpoint_match(const struct ad_state *s, unsigned n,
 	mask = wp_mask(s, n);
 	if (mask < 0 || !wp_byte_match_init(s, n, mask, &b))
 		return false;
-	ad_access_range(s, a, &lo, &hi);
 	if (!wp_first_byte(&b, lo, hi, &first))
 		return false;
 	if (!state_match(s, wcr, true, bits(wcr, 20, 20), ad_access_el(s, a->unpriv),

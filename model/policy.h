@@ -50,9 +50,13 @@ const struct ad_policy_desc *ad_policy_desc(enum ad_policy_id id);
 /* Every policy set to its documented default. */
 void ad_policies_default(struct ad_policies *p);
 
-/* The current choice for @id. */
+_Static_assert(AD_POL__COUNT <= 32, "ad_state.pol_reads holds a bit per policy");
+
+/* The current choice for @id (noted in *s->pol_reads if that is set). */
 static inline unsigned ad_policy(const struct ad_state *s, enum ad_policy_id id)
 {
+	if (s->pol_reads)
+		*s->pol_reads |= 1u << id;
 	return s->pol.choice[id];
 }
 

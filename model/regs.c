@@ -109,21 +109,6 @@ static uint64_t *storage(struct ad_regs *r, enum ad_reg reg, unsigned n)
 	return (uint64_t *)cstorage(r, reg, n);
 }
 
-/* Bits of the present read-only fields of @reg. */
-static uint64_t ro_mask(enum ad_reg reg, const struct ad_config *c)
-{
-	const struct ad_regdesc *d = ad_regdesc(reg);
-	uint64_t m = 0;
-
-	for (unsigned i = 0; d && i < d->nfields; i++) {
-		const struct ad_field *f = &d->fields[i];
-
-		if (f->kind == AD_FK_RO && ad_field_present(f, c))
-			m |= ad_field_mask(f);
-	}
-	return m;
-}
-
 /* The constant value of the present read-only fields, from the table. */
 static uint64_t table_constant(enum ad_reg reg, const struct ad_config *c)
 {
@@ -195,9 +180,8 @@ static uint64_t legal(const struct ad_state *s, enum ad_reg reg, unsigned n,
 		      uint64_t v, uint64_t old)
 {
 	const struct ad_config *c = s->cfg;
-	uint64_t w = ad_reg_writable_mask(reg, c);
-	uint64_t ro = ro_mask(reg, c);
-	uint64_t x;
+	struct ad_reg_masks m;
+	uint64_t w, ro, x;
 
 	/*
 	 * DBGBVR<n>_EL1 of a context-aware breakpoint also holds ContextID,
@@ -205,6 +189,9 @@ static uint64_t legal(const struct ad_state *s, enum ad_reg reg, unsigned n,
 	 */
 	if (reg == AD_REG_DBGBVR && ad_bp_is_context_aware(c, n))
 		return v;
+	ad_reg_masks(reg, c, &m);
+	w = m.writable;
+	ro = m.ro;
 
 	/* MDSCR_EL1: the EDSCR save/restore fields are RW while OSLK == 1. */
 	if (reg == AD_REG_MDSCR_EL1 && s->r.oslk) {
@@ -212,7 +199,7 @@ static uint64_t legal(const struct ad_state *s, enum ad_reg reg, unsigned n,
 		ro = 0;
 	}
 
-	x = (v & w) | (old & ro & ~w) | ad_reg_res1_mask(reg, c);
+	x = (v & w) | (old & ro & ~w) | m.res1;
 
 	switch (reg) {
 	case AD_REG_DBGBCR:

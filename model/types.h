@@ -153,6 +153,12 @@ struct ad_state {
 	struct ad_regs r;
 	struct ad_pe pe;
 	struct ad_policies pol;
+	/*
+	 * NULL, or where ad_policy() notes the policies the model consults:
+	 * bit id is set when policy id is read.  The fuzz harness uses it to
+	 * sweep only the choices that can change the model's answer.
+	 */
+	uint32_t *pol_reads;
 };
 
 #endif

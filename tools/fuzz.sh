@@ -191,8 +191,6 @@ policy_report() {
 		echo "fuzz.sh: $h: llvm-profdata/llvm-cov not found: no policy report"
 		return 0
 	fi
-	# TODO: if fuzz_model.c honours ARMDBG_FUZZ_POLICY_REPORT (a file it
-	# writes the consulted policy ids to), prefer that to coverage.
 	cov=$build/cov
 	mkdir -p "$cov"
 	srcs="$fuzzdir/fuzz_$h.c $fuzzdir/driver.c"

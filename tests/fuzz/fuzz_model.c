@@ -15,23 +15,20 @@
  * The policy sweep.  Every operation (and the enable-function sweep and
  * the step state, which every input checks first) is checked
  *  1. under the input's policy vector V, noting which policies the oracle
- *     read while deciding it (or_policies_read());
- *  2. for each policy p the oracle read, under every other permitted
- *     choice of p (V with p changed, one policy at a time);
- *  3. once under V with every policy the oracle did not read changed to
- *     its next choice (modulo its number of choices).
- * The oracle is deterministic and reads the vector only through its
- * policy accessor, so a run that did not read p takes the same path, and
- * gives the same verdict, whatever p is: (2) is every run of the full
- * one-policy-at-a-time sweep whose oracle verdict can differ from (1).
- * What the other runs of the full sweep would test is that the model does
- * not depend on a policy the oracle did not read; (3) tests that for all
- * of them at once, and since V comes from the input bytes, "the next
- * choice" is every choice across inputs.  The register file is built once
- * per input (see build()); the sweep changes the vector the decision
- * functions read.  The model runs in full at every step; the oracle's
- * fetches and accesses are memoised comparator by comparator (see
- * oracle_fetch()), by the same argument.
+ *     read while deciding it (or_policies_read()) and which the model read
+ *     (ad_state.pol_reads, set by ad_policy());
+ *  2. for each policy p that either read, under every other permitted
+ *     choice of p (V with p changed, one policy at a time).
+ * The oracle and the model are deterministic and read the vector only
+ * through their policy accessors, so a run that did not read p takes the
+ * same path, and gives the same verdict, whatever p is.  Every other run
+ * of the full one-policy-at-a-time sweep therefore repeats (1) on both
+ * sides, and in (2) a side that did not read p is not run again: its
+ * answer from (1) is compared (cmp_fetch() and cmp_access() keep the
+ * model's; the oracle's fetches and accesses are memoised comparator by
+ * comparator, see oracle_fetch()).  The register file is built once per
+ * input (see build()); the sweep changes the vector the decision
+ * functions read.
  *
  * Input layout (missing bytes read as zero):
  *   u8 preset, u8 tweaks (bit0 no EL2, bit1 no EL3, bit2 no AArch32 EL1),
@@ -125,8 +122,9 @@ static struct {
 	uint64_t a;
 	unsigned el, sec, mask;
 	struct ad_access acc;
-	/* The sweep step: -1 the input's vector, -2 the unread policies changed. */
+	/* The sweep step: -1 the input's vector, else the policy changed. */
 	int sweep_pol;
+	uint32_t model_read, oracle_read; /* the policies step 1 read */
 } cur;
 
 static void decode_config(struct reader *r, struct ad_config *cfg,
@@ -410,9 +408,6 @@ static void print_operation(const struct ad_state *s)
 	}
 	if (cur.sweep_pol == -1) {
 		fprintf(stderr, "policy sweep: the input's policy vector\n");
-	} else if (cur.sweep_pol == -2) {
-		fprintf(stderr, "policy sweep: every policy the oracle did not "
-			"read moved to its next choice\n");
 	} else {
 		const struct ad_policy_desc *d = ad_policy_desc(cur.sweep_pol);
 
@@ -450,9 +445,9 @@ static void check(const struct ad_state *s, const char *what, uint64_t model,
  * policy p takes the same path, and gives the same result, whatever p is
  * (the argument of the sweep, comparator by comparator): step 2
  * re-evaluates only the comparators that read the policy it changes, then
- * combines them all again, and step 3, which changes only policies that
- * nothing read, reuses step 1's verdict.  The model runs in full at every
- * step.
+ * combines them all again; when the oracle read nothing of p at all, it
+ * reuses step 1's verdict.  The model's verdict of step 1 is kept too,
+ * for the steps that change a policy the model did not read.
  */
 static struct {
 	bool all;                 /* step 1 evaluated every comparator */
@@ -460,7 +455,32 @@ static struct {
 	uint32_t read[AD_MAX_BPS > AD_MAX_WPS ? AD_MAX_BPS : AD_MAX_WPS];
 	struct or_result res;     /* step 1's verdict */
 	struct or_far_map far;    /* and its FAR map (accesses) */
+	struct ad_debug_event model; /* the model's verdict in step 1 */
 } memo;
+
+/* Does this sweep step change a policy that step 1's oracle did not read? */
+static bool oracle_unchanged(void)
+{
+	return cur.sweep_pol >= 0 && !((cur.oracle_read >> cur.sweep_pol) & 1);
+}
+
+/* ad_check_breakpoint() or ad_check_watchpoint(), kept from step 1 when
+ * the step changes a policy the model did not read. */
+static struct ad_debug_event model_event(const struct ad_state *s,
+					 const struct ad_access *a, uint64_t pc)
+{
+	struct ad_debug_event m;
+
+	if (cur.sweep_pol >= 0 && !((cur.model_read >> cur.sweep_pol) & 1))
+		return memo.model;
+
+	if (cur.sweep_pol >= 0 && !((cur.model_read >> cur.sweep_pol) & 1))
+		return memo.model;
+	m = a ? ad_check_watchpoint(s, a) : ad_check_breakpoint(s, pc);
+	if (cur.sweep_pol == -1)
+		memo.model = m;
+	return m;
+}
 
 /* Evaluate comparator @n in this sweep step? (Notes its read set.) */
 static bool memo_eval_begin(unsigned n)
@@ -493,7 +513,7 @@ static struct or_result oracle_fetch(const struct ad_state *s, uint64_t pc,
 	struct or_result r;
 	unsigned n;
 
-	if (cur.sweep_pol == -2)
+	if (oracle_unchanged())
 		return memo.res;
 	for (n = 0; n < s->cfg->num_bps; n++) {
 		bool m, mis;
@@ -525,7 +545,7 @@ static uint32_t cmp_fetch(const struct ad_state *s, uint64_t pc)
 
 	cur.what = W_FETCH;
 	cur.a = pc;
-	m = ad_check_breakpoint(s, pc);
+	m = model_event(s, NULL, pc);
 	o = oracle_fetch(s, pc, &read);
 	check(s, "breakpoint hits", m.hits, o.hits,
 	      "AArch64.BreakpointMatch / AArch64.StateMatch / "
@@ -558,7 +578,7 @@ static struct or_result oracle_access(const struct ad_state *s,
 	bool unwatched;
 
 	*far = &memo.far;
-	if (cur.sweep_pol == -2)
+	if (oracle_unchanged())
 		return memo.res;
 	or_policies_clear();
 	unwatched = or_unwatched_access(s, a);
@@ -605,7 +625,7 @@ static uint32_t cmp_access(const struct ad_state *s, const struct ad_access *a)
 
 	cur.what = W_ACCESS;
 	cur.acc = *a;
-	m = ad_check_watchpoint(s, a);
+	m = model_event(s, a, 0);
 	o = oracle_access(s, a, &read, &far);
 	check(s, "watchpoint hits", m.hits, o.hits,
 	      "AArch64.WatchpointMatch / AArch64.StateMatch / "
@@ -805,7 +825,11 @@ static void sweep_op(struct ad_state *s, const struct op *op)
 	unsigned id, choice;
 
 	cur.sweep_pol = -1;
-	read = run_op(s, op);
+	cur.model_read = 0;
+	s->pol_reads = &cur.model_read;
+	cur.oracle_read = run_op(s, op);
+	s->pol_reads = NULL;
+	read = cur.model_read | cur.oracle_read;
 	for (id = 0; id < AD_POL__COUNT; id++) {
 		if (!((read >> id) & 1))
 			continue;
@@ -818,15 +842,6 @@ static void sweep_op(struct ad_state *s, const struct op *op)
 		}
 		s->pol.choice[id] = base.choice[id];
 	}
-	if (read == (1u << AD_POL__COUNT) - 1)
-		return;
-	cur.sweep_pol = -2;
-	for (id = 0; id < AD_POL__COUNT; id++)
-		if (!((read >> id) & 1))
-			s->pol.choice[id] = (uint8_t)((base.choice[id] + 1) %
-						      nchoices[id]);
-	run_op(s, op);
-	s->pol = base;
 }
 
 static void init_once(void)

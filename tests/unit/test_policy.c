@@ -196,6 +196,44 @@ START_TEST(test_policy_accessor)
 }
 END_TEST
 
+/*
+ * ad_state.pol_reads: ad_policy() notes each policy it is asked for.  A
+ * watchpoint with a non-contiguous BAS (0b00000101) consults
+ * Unpredictable_WPBASCONTIGUOUS for an access to its doubleword, and no
+ * policy at all for an access to another doubleword, which no choice can
+ * make it match (digest 2.2: DBGWVR is compared down to bit 3).
+ */
+START_TEST(test_policy_reads_noted)
+{
+	struct ad_state s;
+	struct ad_access a = { .kind = AD_ACC_LOAD, .size = 1 };
+	uint32_t reads = 0;
+
+	ut_setup(&s, ut_preset("cortex-a57"));
+	ck_assert_ptr_null(s.pol_reads);
+	ad_reg_write(&s, AD_REG_DBGWCR, 0,
+		     ut_wcr((struct ut_wcr){ .e = 1, .pac = 3, .lsc = 3,
+					     .bas = 0x05 }));
+	ad_reg_write(&s, AD_REG_DBGWVR, 0, 0x1000);
+	s.pol_reads = &reads;
+
+	a.va = 0x1008;
+	ck_assert(!ad_watchpoint_match(&s, 0, &a, NULL));
+	ck_assert_uint_eq(reads, 0);
+
+	a.va = 0x1000;
+	s.pol.choice[AD_POL_WPBASCONTIGUOUS] = AD_WPBAS_EACH_BYTE;
+	ck_assert(ad_watchpoint_match(&s, 0, &a, NULL));
+	ck_assert_uint_eq(reads, 1u << AD_POL_WPBASCONTIGUOUS);
+
+	reads = 0;
+	ck_assert_uint_eq(ad_policy(&s, AD_POL_STEP_ISV),
+			  s.pol.choice[AD_POL_STEP_ISV]);
+	ck_assert_uint_eq(reads, 1u << AD_POL_STEP_ISV);
+	s.pol_reads = NULL;
+}
+END_TEST
+
 Suite *policy_suite(void)
 {
 	Suite *s = suite_create("policy");
@@ -212,6 +250,7 @@ Suite *policy_suite(void)
 	tcase_add_loop_test(tc, test_policy_documented_and_settable, 0, AD_POL__COUNT);
 	tcase_add_test(tc, test_policy_set_errors);
 	tcase_add_test(tc, test_policy_accessor);
+	tcase_add_test(tc, test_policy_reads_noted);
 	suite_add_tcase(s, tc);
 
 	return s;
