@@ -121,18 +121,6 @@ uint64_t ad_id_aa64dfr1(const struct ad_config *c)
 	       field(c->num_ctx_bps - 1, 24);
 }
 
-/* ContextMatchingBreakpointRange */
-bool ad_bp_is_context_aware(const struct ad_config *c, unsigned n)
-{
-	unsigned b = c->num_bps, ctx = c->num_ctx_bps;
-
-	if (n >= b)
-		return false;
-	if (b <= 16)
-		return n >= b - ctx;
-	return n >= 16 - ctx && n <= 15;
-}
-
 void ad_state_init(struct ad_state *s, const struct ad_config *c)
 {
 	memset(s, 0, sizeof(*s));

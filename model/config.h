@@ -21,8 +21,21 @@ int ad_config_validate(const struct ad_config *c, const char **why);
 uint64_t ad_id_aa64dfr0(const struct ad_config *c);
 uint64_t ad_id_aa64dfr1(const struct ad_config *c);
 
-/* Breakpoint @n is context-aware (can compare Context ID / VMID). */
-bool ad_bp_is_context_aware(const struct ad_config *c, unsigned n);
+/*
+ * Breakpoint @n is context-aware (can compare Context ID / VMID):
+ * ContextMatchingBreakpointRange.
+ */
+static inline bool ad_bp_is_context_aware(const struct ad_config *c,
+					  unsigned n)
+{
+	unsigned b = c->num_bps, ctx = c->num_ctx_bps;
+
+	if (n >= b)
+		return false;
+	if (b <= 16)
+		return n >= b - ctx;
+	return n >= 16 - ctx && n <= 15;
+}
 
 /* DebugAddrTop: 48, or 52 with FEAT_LVA. */
 static inline unsigned ad_debug_addr_top(const struct ad_config *c)

@@ -208,20 +208,14 @@ struct ad_debug_event ad_check_watchpoint(const struct ad_state *s,
 		     a->kind == AD_ACC_ATOMIC;
 	bool writes = !reads || a->kind == AD_ACC_ATOMIC;
 	bool match_on_read = false;
-	uint64_t first = UINT64_MAX;
+	uint64_t first;
 
-	for (unsigned n = 0; n < s->cfg->num_wps; n++) {
-		uint64_t byte;
-
-		if (!ad_watchpoint_match(s, n, a, &byte))
-			continue;
-		ev.hits |= 1ull << n;
-		if (byte < first)
-			first = byte;
+	ev.hits = ad_watchpoints_matching(s, a, &first);
+	for (unsigned n = 0; n < s->cfg->num_wps; n++)
 		/* A read access matched through LSC<0> (loads, atomics' read). */
-		if ((effective_lsc(s, s->r.wcr[n]) & 1) && reads)
+		if (((ev.hits >> n) & 1) && reads &&
+		    (effective_lsc(s, s->r.wcr[n]) & 1))
 			match_on_read = true;
-	}
 	ev.match = ev.hits != 0;
 	if (!ev.match)
 		return ev;

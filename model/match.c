@@ -679,20 +679,19 @@ static bool lsc_match(const struct ad_state *s, unsigned lsc,
 	return (rd && (lsc & 1)) || (wr && (lsc & 2));
 }
 
-/* AArch64.WatchpointMatch */
-bool ad_watchpoint_match(const struct ad_state *s, unsigned n,
-			 const struct ad_access *a, uint64_t *first_byte)
+/*
+ * AArch64.WatchpointMatch of enabled watchpoint @n for access @a, whose
+ * bytes are [lo, hi], checked as an access from @acc_el in Security state
+ * @secure; *first: the first byte it matches.
+ */
+static bool wp_match(const struct ad_state *s, unsigned n,
+		     const struct ad_access *a, uint64_t lo, uint64_t hi,
+		     unsigned acc_el, bool secure, uint64_t *first)
 {
+	uint64_t wcr = s->r.wcr[n];
 	struct wp_bytes b;
-	uint64_t wcr, lo, hi, first;
 	int mask;
 
-	if (n >= s->cfg->num_wps)
-		return false;
-	wcr = s->r.wcr[n];
-	if (!comparator_enabled(s, wcr, n))
-		return false;
-	ad_access_range(s, a, &lo, &hi);
 	if (!wp_may_match(s, n, lo, hi))
 		return false;
 	if (a->kind == AD_ACC_STORE_EX && a->ex_failed &&
@@ -703,10 +702,22 @@ bool ad_watchpoint_match(const struct ad_state *s, unsigned n,
 	mask = wp_mask(s, n);
 	if (mask < 0 || !wp_byte_match_init(s, n, mask, &b))
 		return false;
-	if (!wp_first_byte(&b, lo, hi, &first))
+	if (!wp_first_byte(&b, lo, hi, first))
 		return false;
-	if (!state_match(s, wcr, true, bits(wcr, 20, 20), ad_access_el(s, a->unpriv),
-			 ad_is_secure(s)))
+	return state_match(s, wcr, true, bits(wcr, 20, 20), acc_el, secure);
+}
+
+/* AArch64.WatchpointMatch */
+bool ad_watchpoint_match(const struct ad_state *s, unsigned n,
+			 const struct ad_access *a, uint64_t *first_byte)
+{
+	uint64_t lo, hi, first;
+
+	if (n >= s->cfg->num_wps || !comparator_enabled(s, s->r.wcr[n], n))
+		return false;
+	ad_access_range(s, a, &lo, &hi);
+	if (!wp_match(s, n, a, lo, hi, ad_access_el(s, a->unpriv),
+		      ad_is_secure(s), &first))
 		return false;
 	if (first_byte)
 		*first_byte = first;
@@ -714,12 +725,26 @@ bool ad_watchpoint_match(const struct ad_state *s, unsigned n,
 }
 
 uint64_t ad_watchpoints_matching(const struct ad_state *s,
-				 const struct ad_access *a)
+				 const struct ad_access *a, uint64_t *first)
 {
-	uint64_t hits = 0;
+	unsigned num = enabled_limit(s, s->cfg->num_wps);
+	unsigned acc_el = ad_access_el(s, a->unpriv);
+	bool secure = ad_is_secure(s);
+	uint64_t lo, hi, hits = 0, low = UINT64_MAX;
 
-	for (unsigned n = 0; n < s->cfg->num_wps; n++)
-		if (ad_watchpoint_match(s, n, a, NULL))
-			hits |= 1ull << n;
+	ad_access_range(s, a, &lo, &hi);
+	for (unsigned n = 0; n < num; n++) {
+		uint64_t byte;
+
+		if (!(s->r.wcr[n] & 1))
+			continue; /* IsWatchpointEnabled(n): E */
+		if (!wp_match(s, n, a, lo, hi, acc_el, secure, &byte))
+			continue;
+		hits |= 1ull << n;
+		if (byte < low)
+			low = byte;
+	}
+	if (first)
+		*first = low;
 	return hits;
 }

@@ -59,8 +59,11 @@ uint64_t ad_breakpoints_matching(const struct ad_state *s, uint64_t pc);
 bool ad_watchpoint_match(const struct ad_state *s, unsigned n,
 			 const struct ad_access *a, uint64_t *first_byte);
 
-/* Bit n set: watchpoint n matches. */
+/*
+ * Bit n set: watchpoint n matches; *first (may be NULL): the lowest byte
+ * any of them matches (UINT64_MAX when none does).
+ */
 uint64_t ad_watchpoints_matching(const struct ad_state *s,
-				 const struct ad_access *a);
+				 const struct ad_access *a, uint64_t *first);
 
 #endif

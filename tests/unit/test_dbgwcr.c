@@ -713,7 +713,7 @@ START_TEST(test_watchpoints_matching_mask)
 	s.r.wcr[3] = ut_wcr((struct ut_wcr){ .e = 0, .pac = 3, .lsc = 3, .bas = 0xff });
 	s.r.wvr[1] = 0x1000;
 	s.r.wcr[1] = ut_wcr((struct ut_wcr){ .e = 1, .pac = 3, .lsc = 1, .bas = 0xff });
-	ck_assert_uint_eq(ad_watchpoints_matching(&s, &a), 0x5);
+	ck_assert_uint_eq(ad_watchpoints_matching(&s, &a, NULL), 0x5);
 }
 END_TEST
 
