@@ -458,23 +458,22 @@ static struct {
 	struct ad_debug_event model; /* the model's verdict in step 1 */
 } memo;
 
-/* Does this sweep step change a policy that step 1's oracle did not read? */
-static bool oracle_unchanged(void)
+/* Does this sweep step change a policy that step 1 did not read (@read)? */
+static bool unread_changed(uint32_t read)
 {
-	return cur.sweep_pol >= 0 && !((cur.oracle_read >> cur.sweep_pol) & 1);
+	return cur.sweep_pol >= 0 && !((read >> cur.sweep_pol) & 1);
 }
 
-/* ad_check_breakpoint() or ad_check_watchpoint(), kept from step 1 when
- * the step changes a policy the model did not read. */
+/*
+ * ad_check_breakpoint() or ad_check_watchpoint(), kept from step 1 when
+ * the step changes a policy the model did not read.
+ */
 static struct ad_debug_event model_event(const struct ad_state *s,
 					 const struct ad_access *a, uint64_t pc)
 {
 	struct ad_debug_event m;
 
-	if (cur.sweep_pol >= 0 && !((cur.model_read >> cur.sweep_pol) & 1))
-		return memo.model;
-
-	if (cur.sweep_pol >= 0 && !((cur.model_read >> cur.sweep_pol) & 1))
+	if (unread_changed(cur.model_read))
 		return memo.model;
 	m = a ? ad_check_watchpoint(s, a) : ad_check_breakpoint(s, pc);
 	if (cur.sweep_pol == -1)
@@ -513,7 +512,7 @@ static struct or_result oracle_fetch(const struct ad_state *s, uint64_t pc,
 	struct or_result r;
 	unsigned n;
 
-	if (oracle_unchanged())
+	if (unread_changed(cur.oracle_read))
 		return memo.res;
 	for (n = 0; n < s->cfg->num_bps; n++) {
 		bool m, mis;
@@ -578,7 +577,7 @@ static struct or_result oracle_access(const struct ad_state *s,
 	bool unwatched;
 
 	*far = &memo.far;
-	if (oracle_unchanged())
+	if (unread_changed(cur.oracle_read))
 		return memo.res;
 	or_policies_clear();
 	unwatched = or_unwatched_access(s, a);
